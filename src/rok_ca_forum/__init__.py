@@ -1,0 +1,124 @@
+"""Typed, sourced data on the Republic of Korea–Central Asia Cooperation Forum (2007–).
+
+Importing the package reads no data: the bundled JSON is loaded, validated and indexed on first
+use of ``editions``, ``countries``, ``themes``, ``people``, ``secretariat`` or ``bodies``.
+
+>>> import rok_ca_forum as rcf
+>>> rcf.editions[12].title
+'12th ROK–Central Asia Cooperation Forum'
+>>> head = rcf.editions[14].delegation("TJ").head
+>>> head.name
+'Sirojiddin Muhriddin'
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rok_ca_forum._version import DATA_AS_OF, DATA_VERSION, __version__
+from rok_ca_forum.enums import DeliverableKind, Format, Level, Status
+from rok_ca_forum.errors import (
+    CountryNotFoundError,
+    DataValidationError,
+    EditionNotFoundError,
+    InvalidArgumentError,
+    InvalidTypeError,
+    NotFoundError,
+    PersonNotFoundError,
+    RokCaForumError,
+    ThemeNotFoundError,
+)
+from rok_ca_forum.models import (
+    Alternative,
+    Country,
+    Delegation,
+    Deliverable,
+    Discrepancy,
+    Edition,
+    Inference,
+    Person,
+    Source,
+    Theme,
+)
+
+if TYPE_CHECKING:
+    from rok_ca_forum.dataset import Dataset
+    from rok_ca_forum.editions import Editions
+    from rok_ca_forum.institutions import Body, Secretariat
+    from rok_ca_forum.loading import load
+    from rok_ca_forum.serialize import from_dict, to_dict, to_json
+    from rok_ca_forum.vocabulary import Countries, People, Themes
+
+    editions: Editions
+    countries: Countries
+    themes: Themes
+    people: People
+    secretariat: Secretariat
+    bodies: tuple[Body, ...]
+
+__all__ = [
+    "DATA_AS_OF",
+    "DATA_VERSION",
+    "Alternative",
+    "Country",
+    "CountryNotFoundError",
+    "DataValidationError",
+    "Dataset",
+    "Delegation",
+    "Deliverable",
+    "DeliverableKind",
+    "Discrepancy",
+    "Edition",
+    "EditionNotFoundError",
+    "Format",
+    "Inference",
+    "InvalidArgumentError",
+    "InvalidTypeError",
+    "Level",
+    "NotFoundError",
+    "Person",
+    "PersonNotFoundError",
+    "RokCaForumError",
+    "Source",
+    "Status",
+    "Theme",
+    "ThemeNotFoundError",
+    "__version__",
+    "bodies",
+    "countries",
+    "editions",
+    "from_dict",
+    "load",
+    "people",
+    "secretariat",
+    "themes",
+    "to_dict",
+    "to_json",
+]
+
+# Attributes served lazily: the data on first use, the heavier modules only when asked for.
+_DATA = frozenset({"editions", "countries", "themes", "people", "secretariat", "bodies"})
+_LAZY = {
+    "load": "rok_ca_forum.loading",
+    "Dataset": "rok_ca_forum.dataset",
+    "to_dict": "rok_ca_forum.serialize",
+    "to_json": "rok_ca_forum.serialize",
+    "from_dict": "rok_ca_forum.serialize",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _DATA:
+        from rok_ca_forum.dataset import bundled
+
+        return getattr(bundled(), name)
+    module = _LAZY.get(name)
+    if module is not None:
+        import importlib
+
+        return getattr(importlib.import_module(module), name)
+    raise AttributeError(f"module 'rok_ca_forum' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -1,0 +1,77 @@
+"""Small text helpers shared by look-ups and search: normalising, ordinals, suggestions.
+
+>>> fold("  Tōkyō  Ünïon ")
+'tokyo union'
+>>> ordinal(12), ordinal(21), ordinal(13)
+('12th', '21st', '13th')
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections.abc import Iterable
+
+__all__ = ["ORDINAL_WORDS", "fold", "ordinal", "suggest"]
+
+
+def fold(text: str) -> str:
+    """Case-fold, strip accents and collapse white space, so that look-ups forgive spelling noise.
+
+    >>> fold("Kyrgyz  REPUBLIC")
+    'kyrgyz republic'
+    """
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(stripped.split())
+
+
+def ordinal(number: int) -> str:
+    """English ordinal of a positive number.
+
+    >>> ordinal(1), ordinal(2), ordinal(3), ordinal(11), ordinal(112)
+    ('1st', '2nd', '3rd', '11th', '112th')
+    """
+    if 10 <= number % 100 <= 20:
+        suffix = "th"
+    else:
+        suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+_UNITS = ("", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+_TEENS = (
+    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
+    "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+)  # fmt: skip
+_TENS_ORDINAL = {20: "twentieth", 30: "thirtieth", 40: "fortieth", 50: "fiftieth"}
+_TENS_CARDINAL = {20: "twenty", 30: "thirty", 40: "forty", 50: "fifty"}
+
+
+def _ordinal_word(number: int) -> str:
+    if number < 10:
+        return _UNITS[number]
+    if number < 20:
+        return _TEENS[number - 10]
+    tens, unit = divmod(number, 10)
+    if unit == 0:
+        return _TENS_ORDINAL[tens * 10]
+    return f"{_TENS_CARDINAL[tens * 10]}-{_UNITS[unit]}"
+
+
+#: "first" -> 1 … "fifty-ninth" -> 59 (also spelled with a space instead of the hyphen).
+ORDINAL_WORDS: dict[str, int] = {}
+for _n in range(1, 60):
+    ORDINAL_WORDS[_ordinal_word(_n)] = _n
+    ORDINAL_WORDS[_ordinal_word(_n).replace("-", " ")] = _n
+
+
+def suggest(wanted: str, candidates: Iterable[str], limit: int = 3) -> tuple[str, ...]:
+    """Close matches for a misspelt key, best first ("did you mean").
+
+    >>> suggest("Kyrgistan", ["Kyrgyzstan", "Kazakhstan", "Tajikistan"])
+    ('Kyrgyzstan', 'Kazakhstan', 'Tajikistan')
+    """
+    pool = {fold(c): c for c in candidates}
+    matches = difflib.get_close_matches(fold(wanted)[:200], list(pool), n=limit, cutoff=0.6)
+    return tuple(pool[m] for m in matches)

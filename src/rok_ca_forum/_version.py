@@ -1,0 +1,18 @@
+"""Package and data versions, kept apart so that either can move alone.
+
+Reading them costs nothing: no ``importlib.metadata`` look-up at import time.
+
+>>> from rok_ca_forum._version import __version__, DATA_VERSION
+>>> __version__.count(".") == 2 and DATA_VERSION[:4].isdigit()
+True
+"""
+
+import datetime as _dt
+
+__version__ = "0.1.0"
+
+#: Calendar version of the bundled data (YYYY.MM.DD); bumped whenever any data file changes.
+DATA_VERSION = "2026.11.27"
+
+#: The day the bundled data was last checked against its sources.
+DATA_AS_OF = _dt.date(2026, 11, 27)

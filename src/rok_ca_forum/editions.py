@@ -1,0 +1,352 @@
+"""The editions collection: number look-up, forgiving names, filters and text search.
+
+>>> import rok_ca_forum as rcf
+>>> rcf.editions.lookup("twelfth").number
+12
+>>> [e.number for e in rcf.editions.filter(host="Kyrgyz Republic")]
+[7]
+>>> rcf.editions.search("water")[0].number
+12
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import TypeVar, overload
+
+from rok_ca_forum._text import ORDINAL_WORDS, fold, ordinal, suggest
+from rok_ca_forum.enums import Format, Level, Status
+from rok_ca_forum.errors import EditionNotFoundError, InvalidArgumentError, InvalidTypeError
+from rok_ca_forum.models import Country, Edition, Person, Theme
+from rok_ca_forum.results import EditionResults
+from rok_ca_forum.vocabulary import Countries, People, Themes
+
+__all__ = ["Editions"]
+
+E = TypeVar("E", bound=Level | Format | Status)
+
+_ORDINAL = re.compile(r"(\d+)\s*(?:st|nd|rd|th)?")
+_NOISE_WORDS = ("forum", "edition", "the", "meeting", "session")
+_MAX_QUERY = 1000
+
+# How much a match in each part of an edition counts in search; places and people outrank notes.
+_WEIGHTS = {
+    "title": 3, "city": 5, "host": 5, "venue": 3, "motto": 3, "themes": 4, "people": 4,
+    "agenda": 2, "deliverables": 2, "titles": 1, "descriptions": 1, "notes": 1,
+}  # fmt: skip
+
+
+def _search_fields(edition: Edition) -> tuple[tuple[int, str], ...]:
+    """(weight, folded text) pairs that search looks through, built once per edition."""
+    parts: dict[str, list[str]] = {key: [] for key in _WEIGHTS}
+    parts["title"] += [edition.title, edition.ordinal, str(edition.year)]
+    if edition.city:
+        parts["city"].append(edition.city)
+    if edition.host:
+        h = edition.host
+        parts["host"] += [h.name, h.official_name, h.alpha_2, h.alpha_3, *h.aliases]
+    if edition.venue:
+        parts["venue"].append(edition.venue)
+    if edition.motto:
+        parts["motto"].append(edition.motto)
+    for theme in edition.themes:
+        parts["themes"] += [theme.label, theme.slug.replace("-", " "), *theme.aliases]
+    for delegation in edition.delegations:
+        if delegation.head:
+            parts["people"] += [delegation.head.name, *delegation.head.aliases]
+        if delegation.head_title:
+            parts["titles"].append(delegation.head_title)
+    parts["agenda"] += edition.agenda
+    for deliverable in edition.deliverables:
+        parts["deliverables"].append(deliverable.title)
+        if deliverable.description:
+            parts["descriptions"].append(deliverable.description)
+    parts["notes"] += edition.notes
+    return tuple(
+        (_WEIGHTS[key], " | ".join(fold(t) for t in texts)) for key, texts in parts.items() if texts
+    )
+
+
+def _enum_value(cls: type[E], value: object, name: str) -> E:
+    if isinstance(value, cls):
+        return value
+    if isinstance(value, str):
+        try:
+            return cls(value.strip().lower())
+        except ValueError:
+            pass
+    valid = ", ".join(repr(m.value) for m in cls)
+    raise InvalidArgumentError(f"{name}={str(value)[:80]!r} is not valid; valid: {valid}")
+
+
+def _year_arg(value: object, name: str) -> int:
+    if type(value) is not int:
+        raise InvalidTypeError(f"{name} must be an int (a year), not {type(value).__name__}")
+    return value
+
+
+class Editions:
+    """All forum editions, in number order. Immutable; indexes are built once, at load.
+
+    >>> import rok_ca_forum as rcf
+    >>> len(rcf.editions) >= 18, 12 in rcf.editions, rcf.editions[12].year
+    (True, True, 2019)
+    """
+
+    __slots__ = (
+        "_by_head", "_by_host", "_by_member", "_by_number", "_by_theme", "_by_year",
+        "_countries", "_items", "_people", "_search", "_spellings", "_themes",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        editions: Iterable[Edition],
+        *,
+        countries: Countries,
+        themes: Themes,
+        people: People,
+    ) -> None:
+        self._items = tuple(sorted(editions, key=lambda e: e.number))
+        self._countries = countries
+        self._themes = themes
+        self._people = people
+        self._by_number = {e.number: e for e in self._items}
+        self._by_year: dict[int, Edition] = {}
+        self._by_host: dict[str, list[Edition]] = {}
+        self._by_member: dict[str, list[Edition]] = {}
+        self._by_theme: dict[str, list[Edition]] = {}
+        self._by_head: dict[str, list[Edition]] = {}
+        for e in self._items:
+            self._by_year.setdefault(e.year, e)
+            if e.host:
+                self._by_host.setdefault(e.host.alpha_2, []).append(e)
+            for d in e.delegations:
+                self._by_member.setdefault(d.country.alpha_2, []).append(e)
+                if d.head:
+                    self._by_head.setdefault(d.head.id, []).append(e)
+            for t in e.themes:
+                self._by_theme.setdefault(t.slug, []).append(e)
+        self._search = {e.number: _search_fields(e) for e in self._items}
+        self._spellings: tuple[str, ...] = ()
+
+    # Collection protocol ----------------------------------------------------------------
+    def __iter__(self) -> Iterator[Edition]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __contains__(self, item: object) -> bool:
+        if type(item) is int:
+            return item in self._by_number
+        if isinstance(item, Edition):
+            return self._by_number.get(item.number) == item
+        return False
+
+    def __getitem__(self, number: int) -> Edition:
+        """The edition with this number; :class:`EditionNotFoundError` if there is none."""
+        try:
+            if type(number) is int:
+                return self._by_number[number]
+        except KeyError:
+            raise EditionNotFoundError(
+                f"no edition number {number}; editions run from 1 to {len(self._items)}"
+            ) from None
+        raise InvalidTypeError(
+            f"editions[...] takes an edition number (int), not {type(number).__name__}; "
+            "use editions.lookup() for names such as '12th'"
+        )
+
+    def __repr__(self) -> str:
+        return f"<Editions: {len(self)} editions, {self._items[0].year}–{self._items[-1].year}>" if (
+            self._items
+        ) else "<Editions: empty>"
+
+    def _repr_html_(self) -> str:
+        return EditionResults(self._items)._repr_html_()
+
+    # Look-ups ---------------------------------------------------------------------------
+    @overload
+    def get(self, number: int, *, default: Edition | None = None) -> Edition | None: ...
+    @overload
+    def get(self, *, year: int, default: Edition | None = None) -> Edition | None: ...
+
+    def get(
+        self, number: int | None = None, *, year: int | None = None, default: Edition | None = None
+    ) -> Edition | None:
+        """The edition with this number, or the one that met in ``year``; else ``default``.
+
+        >>> import rok_ca_forum as rcf
+        >>> rcf.editions.get(year=2019).number, rcf.editions.get(99), rcf.editions.get(year=2017)
+        (12, None, None)
+        """
+        if (number is None) == (year is None):
+            raise InvalidArgumentError("get() takes either an edition number or year=, not both")
+        if number is not None:
+            if type(number) is not int:
+                raise InvalidTypeError(f"number must be an int, not {type(number).__name__}")
+            return self._by_number.get(number, default)
+        return self._by_year.get(_year_arg(year, "year"), default)
+
+    def lookup(self, name: int | str) -> Edition:
+        """The edition named by a number or ordinal: ``12``, ``"12"``, ``"12th"``, ``"twelfth"``.
+
+        >>> import rok_ca_forum as rcf
+        >>> rcf.editions.lookup("Twelfth").year
+        2019
+        """
+        if type(name) is int:
+            return self[name]
+        if not isinstance(name, str):
+            raise InvalidTypeError(
+                f"lookup() takes a number or a name such as '12th', not {type(name).__name__}"
+            )
+        words = [w for w in fold(name).split() if w not in _NOISE_WORDS]
+        text = " ".join(words)
+        number = ORDINAL_WORDS.get(text)
+        match = _ORDINAL.fullmatch(text)
+        if number is None and match and len(match.group(1)) <= 6:
+            number = int(match.group(1))
+        if number is not None and number in self._by_number:
+            return self._by_number[number]
+        hints = suggest(name, self._all_spellings())
+        message = f"no edition matches {name[:80]!r}"
+        message += f"; did you mean {', '.join(map(repr, hints))}?" if hints else (
+            f"; use a number from 1 to {len(self._items)}, '12th' or 'twelfth'"
+        )
+        raise EditionNotFoundError(message, suggestions=hints)
+
+    def _all_spellings(self) -> tuple[str, ...]:
+        if not self._spellings:
+            words = {n: w for w, n in ORDINAL_WORDS.items() if " " not in w}
+            self._spellings = tuple(
+                s for n in self._by_number for s in (ordinal(n), words.get(n, ordinal(n)))
+            )
+        return self._spellings
+
+    def latest(self) -> Edition:
+        """The most recent edition that has actually been held.
+
+        >>> import rok_ca_forum as rcf
+        >>> rcf.editions.latest().number
+        17
+        """
+        for edition in reversed(self._items):
+            if edition.status is Status.HELD:
+                return edition
+        raise EditionNotFoundError("no edition has been held in this dataset")
+
+    # Queries ----------------------------------------------------------------------------
+    def filter(
+        self,
+        *,
+        year: int | None = None,
+        since: int | None = None,
+        until: int | None = None,
+        host: Country | str | None = None,
+        country: Country | str | None = None,
+        theme: Theme | str | None = None,
+        level: Level | str | None = None,
+        format: Format | str | None = None,  # noqa: A002 - the field is called format
+        status: Status | str | None = None,
+        head: Person | str | None = None,
+    ) -> EditionResults:
+        """Editions meeting every criterion given (AND), in number order.
+
+        ``host`` / ``country`` take codes, names and aliases; ``theme`` a slug, label or alias;
+        ``head`` a person's id, name or alias; enums a member or its value.
+        An unknown country, theme or person raises its NotFoundError, never an empty result.
+
+        >>> import rok_ca_forum as rcf
+        >>> [e.number for e in rcf.editions.filter(theme="water", since=2019, level="ministerial")]
+        [12]
+        """
+        pools: list[list[Edition]] = []
+        checks = []
+        if year is not None:
+            y = _year_arg(year, "year")
+            checks.append(lambda e: e.year == y)
+        if since is not None:
+            s = _year_arg(since, "since")
+            checks.append(lambda e: e.year >= s)
+        if until is not None:
+            u = _year_arg(until, "until")
+            checks.append(lambda e: e.year <= u)
+        if host is not None:
+            pools.append(self._by_host.get(self._country(host, "host").alpha_2, []))
+        if country is not None:
+            pools.append(self._by_member.get(self._country(country, "country").alpha_2, []))
+        if theme is not None:
+            slug = theme.slug if isinstance(theme, Theme) else self._lookup(self._themes, theme)
+            pools.append(self._by_theme.get(slug, []))
+        if head is not None:
+            pid = head.id if isinstance(head, Person) else self._lookup(self._people, head)
+            pools.append(self._by_head.get(pid, []))
+        if level is not None:
+            lv = _enum_value(Level, level, "level")
+            checks.append(lambda e: e.level is lv)
+        if format is not None:
+            fm = _enum_value(Format, format, "format")
+            checks.append(lambda e: e.format is fm)
+        if status is not None:
+            st = _enum_value(Status, status, "status")
+            checks.append(lambda e: e.status is st)
+        if pools:
+            smallest = min(pools, key=len)
+            others = [set(map(id, p)) for p in pools if p is not smallest]
+            candidates: Iterable[Edition] = (
+                e for e in smallest if all(id(e) in o for o in others)
+            )
+        else:
+            candidates = self._items
+        return EditionResults(e for e in candidates if all(check(e) for check in checks))
+
+    def _country(self, value: Country | str, name: str) -> Country:
+        if isinstance(value, Country):
+            return value
+        if not isinstance(value, str):
+            raise InvalidTypeError(f"{name} must be a Country or a str, not {type(value).__name__}")
+        return self._countries.lookup(value)
+
+    @staticmethod
+    def _lookup(vocabulary: Themes | People, value: object) -> str:
+        if not isinstance(value, str):
+            raise InvalidTypeError(f"expected a str, not {type(value).__name__}")
+        found = vocabulary.lookup(value)
+        return found.slug if isinstance(found, Theme) else found.id
+
+    def search(self, text: str) -> EditionResults:
+        """Editions whose text mentions every word of ``text``, best match first.
+
+        Case- and accent-insensitive; the text is taken literally (no patterns). Ties are broken
+        by edition number, so results are deterministic.
+
+        >>> import rok_ca_forum as rcf
+        >>> 12 in [e.number for e in rcf.editions.search("WATER resources")]
+        True
+        """
+        if not isinstance(text, str):
+            raise InvalidTypeError(f"search() takes a str, not {type(text).__name__}")
+        if len(text) > _MAX_QUERY:
+            raise InvalidArgumentError(
+                f"search text is {len(text)} characters long; at most {_MAX_QUERY} are allowed"
+            )
+        folded = fold(text)
+        tokens = folded.split()
+        if not tokens:
+            raise InvalidArgumentError("search text is empty; give at least one word")
+        scored = []
+        for number, fields in self._search.items():
+            score = 0
+            for token in tokens:
+                best = max((w for w, blob in fields if token in blob), default=0)
+                if not best:
+                    break
+                score += best
+            else:
+                if len(tokens) > 1 and any(folded in blob for _, blob in fields):
+                    score += 2  # the words together, as a phrase
+                scored.append((-score, number))
+        scored.sort()
+        return EditionResults(self._by_number[n] for _, n in scored)

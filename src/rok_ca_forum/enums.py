@@ -1,0 +1,72 @@
+"""String-valued enumerations used by the models and accepted (as member or value) by filters.
+
+>>> from rok_ca_forum.enums import Level
+>>> Level("vice-ministerial") is Level.VICE_MINISTERIAL
+True
+>>> str(Level.MINISTERIAL)
+'ministerial'
+"""
+
+from __future__ import annotations
+
+import enum
+
+__all__ = ["DeliverableKind", "Format", "Level", "Status"]
+
+
+class _StrEnum(str, enum.Enum):
+    """A ``str`` enum whose ``str()`` is its value on every supported Python (3.10 lacks StrEnum)."""
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+class Level(_StrEnum):
+    """The rank of the heads of delegation.
+
+    >>> [m.value for m in Level]
+    ['ministerial', 'vice-ministerial']
+    """
+
+    MINISTERIAL = "ministerial"
+    VICE_MINISTERIAL = "vice-ministerial"
+
+
+class Format(_StrEnum):
+    """How the edition met.
+
+    >>> Format("hybrid").name
+    'HYBRID'
+    """
+
+    IN_PERSON = "in-person"
+    VIRTUAL = "virtual"
+    HYBRID = "hybrid"
+
+
+class Status(_StrEnum):
+    """Whether the edition has taken place.
+
+    >>> Status.PLANNED.value
+    'planned'
+    """
+
+    HELD = "held"
+    PLANNED = "planned"
+
+
+class DeliverableKind(_StrEnum):
+    """What kind of outcome a deliverable is.
+
+    >>> DeliverableKind("work_plan") is DeliverableKind.WORK_PLAN
+    True
+    """
+
+    JOINT_STATEMENT = "joint_statement"
+    CHAIRS_STATEMENT = "chairs_statement"
+    DECLARATION = "declaration"
+    WORK_PLAN = "work_plan"
+    AGREEMENT = "agreement"
+    BUSINESS_EVENT = "business_event"
+    SIDE_EVENT = "side_event"
+    OTHER = "other"

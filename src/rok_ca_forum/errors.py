@@ -1,0 +1,125 @@
+"""The package's exceptions: one base class, and each error also a familiar built-in.
+
+Every error a caller can trigger derives from :class:`RokCaForumError`, so ``except
+RokCaForumError`` catches them all, while ``except KeyError`` / ``except ValueError`` /
+``except TypeError`` keep working for code that expects the built-in kinds.
+
+>>> import rok_ca_forum as rcf
+>>> try:
+...     rcf.editions[99]
+... except rcf.EditionNotFoundError as exc:
+...     print(exc)
+no edition number 99; editions run from 1 to 18
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "CountryNotFoundError",
+    "DataValidationError",
+    "EditionNotFoundError",
+    "InvalidArgumentError",
+    "InvalidTypeError",
+    "NotFoundError",
+    "PersonNotFoundError",
+    "RokCaForumError",
+    "ThemeNotFoundError",
+]
+
+
+class RokCaForumError(Exception):
+    """Base class of every exception raised on purpose by this package.
+
+    >>> issubclass(NotFoundError, RokCaForumError)
+    True
+    """
+
+
+class NotFoundError(RokCaForumError, KeyError):
+    """A key or name matched nothing. Also a :class:`KeyError`.
+
+    ``suggestions`` holds close matches ("did you mean"), best first.
+
+    >>> err = NotFoundError("no such thing", suggestions=("thing",))
+    >>> str(err), err.suggestions
+    ('no such thing', ('thing',))
+    """
+
+    def __init__(self, message: str, *, suggestions: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.message = message
+        self.suggestions = suggestions
+
+    def __str__(self) -> str:
+        # KeyError.__str__ would wrap the message in quotes; a sentence reads better bare.
+        return self.message
+
+
+class EditionNotFoundError(NotFoundError):
+    """No forum edition matches the number, year or name asked for.
+
+    >>> issubclass(EditionNotFoundError, KeyError)
+    True
+    """
+
+
+class CountryNotFoundError(NotFoundError):
+    """The code or name is not one of the six member states.
+
+    >>> issubclass(CountryNotFoundError, NotFoundError)
+    True
+    """
+
+
+class ThemeNotFoundError(NotFoundError):
+    """The slug, label or alias is not in the theme vocabulary.
+
+    >>> issubclass(ThemeNotFoundError, NotFoundError)
+    True
+    """
+
+
+class PersonNotFoundError(NotFoundError):
+    """The id, name or alias matches no person (or more than one).
+
+    >>> issubclass(PersonNotFoundError, NotFoundError)
+    True
+    """
+
+
+class InvalidArgumentError(RokCaForumError, ValueError):
+    """An argument has the right type but a value that is not allowed; also a :class:`ValueError`.
+
+    The message names the bad value and lists the valid ones.
+
+    >>> issubclass(InvalidArgumentError, ValueError)
+    True
+    """
+
+
+class InvalidTypeError(RokCaForumError, TypeError):
+    """An argument has the wrong type; also a :class:`TypeError`.
+
+    >>> issubclass(InvalidTypeError, TypeError)
+    True
+    """
+
+
+class DataValidationError(RokCaForumError, ValueError):
+    """A data file is malformed or inconsistent. Nothing from the load is kept.
+
+    ``path`` names the file and the field, as in ``editions/07.json: delegations[2].country``.
+
+    >>> err = DataValidationError("editions/07.json", "delegations[2].country", "'XX' is not a member state")
+    >>> err.path
+    'editions/07.json: delegations[2].country'
+    >>> str(err)
+    "editions/07.json: delegations[2].country: 'XX' is not a member state"
+    """
+
+    def __init__(self, file: str, field: str, problem: str) -> None:
+        self.file = file
+        self.field = field
+        self.problem = problem
+        self.path = f"{file}: {field}" if field else file
+        super().__init__(f"{self.path}: {problem}")

@@ -1,0 +1,139 @@
+"""The Forum Secretariat and the related bodies, as immutable records.
+
+>>> import rok_ca_forum as rcf
+>>> rcf.secretariat.operator
+'Korea Foundation'
+>>> rcf.secretariat.proclaimed.edition
+10
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+from rok_ca_forum.models import Discrepancy, Inference, Source
+
+__all__ = ["Body", "Meeting", "Milestone", "Names", "Secretariat", "SecretariatHead", "WorkPlan"]
+
+#: Field paths a Secretariat source may back.
+SECRETARIAT_FIELDS: frozenset[str] = frozenset(
+    {
+        "names", "agreed", "proclaimed", "opened", "operator", "seat", "purpose", "governance",
+        "heads", "work_plans", "notes", "discrepancies",
+    }
+)  # fmt: skip
+
+#: Field paths a related body's source may back.
+BODY_FIELDS: frozenset[str] = frozenset(
+    {"name", "established", "description", "meetings", "notes", "discrepancies"}
+)
+
+
+@attrs.frozen(kw_only=True)
+class Names:
+    """A name in English, Korean and Russian.
+
+    >>> import rok_ca_forum as rcf
+    >>> rcf.secretariat.names.en
+    'Korea-Central Asia Cooperation Forum Secretariat'
+    """
+
+    en: str
+    ko: str | None = None
+    ru: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Milestone:
+    """A dated step (agreed, proclaimed, opened) and the edition that took it, if any."""
+
+    date: dt.date | None = None
+    edition: int | None = None
+    note: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class SecretariatHead:
+    """A head of the Secretariat and what is known of the term."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    title: str | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    note: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class WorkPlan:
+    """A yearly Secretariat work plan and the edition that adopted it."""
+
+    year: int
+    edition: int | None = None
+    note: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Secretariat:
+    """The Korea–Central Asia Cooperation Forum Secretariat (agreed 2015, opened 2017).
+
+    >>> import rok_ca_forum as rcf
+    >>> rcf.secretariat.opened.date.year
+    2017
+    """
+
+    names: Names
+    agreed: Milestone
+    proclaimed: Milestone
+    opened: Milestone
+    operator: str | None = None
+    seat: str | None = None
+    purpose: tuple[str, ...] = ()
+    governance: tuple[str, ...] = ()
+    heads: tuple[SecretariatHead, ...] = ()
+    work_plans: tuple[WorkPlan, ...] = ()
+    notes: tuple[str, ...] = ()
+    inferred: tuple[Inference, ...] = ()
+    discrepancies: tuple[Discrepancy, ...] = ()
+    sources: tuple[Source, ...] = ()
+
+    def sources_for(self, field: str) -> tuple[Source, ...]:
+        """The sources that back ``field`` (``"opened"``, ``"heads"``, …).
+
+        >>> import rok_ca_forum as rcf
+        >>> len(rcf.secretariat.sources_for("opened")) >= 1
+        True
+        """
+        return tuple(s for s in self.sources if field in s.supports)
+
+
+@attrs.frozen(kw_only=True)
+class Meeting:
+    """One meeting of a related body."""
+
+    number: int | None = None
+    date: dt.date | None = None
+    city: str | None = None
+    note: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Body:
+    """A body related to the Forum (Business Council, High Level Officials' Meeting, …).
+
+    >>> import rok_ca_forum as rcf
+    >>> any(b.id == "business-council" for b in rcf.bodies)
+    True
+    """
+
+    id: str
+    name: str
+    established: dt.date | None = None
+    description: str | None = None
+    meetings: tuple[Meeting, ...] = ()
+    notes: tuple[str, ...] = ()
+    inferred: tuple[Inference, ...] = ()
+    discrepancies: tuple[Discrepancy, ...] = ()
+    sources: tuple[Source, ...] = ()

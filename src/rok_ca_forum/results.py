@@ -1,0 +1,71 @@
+"""Query results: a plain tuple of editions that also draws itself as a table in notebooks.
+
+>>> import rok_ca_forum as rcf
+>>> found = rcf.editions.filter(host="TJ")
+>>> isinstance(found, tuple), [e.number for e in found]
+(True, [14])
+>>> "<table" in found._repr_html_()
+True
+"""
+
+from __future__ import annotations
+
+import html
+
+from rok_ca_forum.models import Edition
+
+__all__ = ["EditionResults", "edition_row", "html_table"]
+
+_COLUMNS = ("No.", "Year", "Dates", "City", "Host", "Level", "Format", "Heads of delegation")
+
+
+def _dates(e: Edition) -> str:
+    if e.start_date is None:
+        return ""
+    if e.end_date is None or e.end_date == e.start_date:
+        return e.start_date.isoformat()
+    return f"{e.start_date.isoformat()} – {e.end_date.isoformat()}"
+
+
+def edition_row(e: Edition) -> tuple[str, ...]:
+    """The cells of one edition's row, as text (used by HTML tables and the terminal).
+
+    >>> import rok_ca_forum as rcf
+    >>> edition_row(rcf.editions[12])[:5]
+    ('12', '2019', '2019-10-16', 'Nur-Sultan', 'KZ')
+    """
+    heads = "; ".join(
+        f"{d.country.alpha_2}: {d.head.name}" for d in e.delegations if d.head is not None
+    )
+    return (
+        str(e.number),
+        str(e.year),
+        _dates(e),
+        e.city or "",
+        e.host.alpha_2 if e.host else "",
+        e.level.value if e.level else "",
+        e.format.value if e.format else "",
+        heads,
+    )
+
+
+def html_table(rows: list[tuple[str, ...]], columns: tuple[str, ...]) -> str:
+    """A small, dependency-free HTML table; every cell escaped.
+
+    >>> html_table([("1", "<b>")], ("a", "b"))
+    '<table><thead><tr><th>a</th><th>b</th></tr></thead><tbody><tr><td>1</td><td>&lt;b&gt;</td></tr></tbody></table>'
+    """
+    head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in row) + "</tr>" for row in rows
+    )
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+class EditionResults(tuple[Edition, ...]):
+    """The result of ``filter()`` and ``search()``: a ``tuple[Edition, ...]`` with a notebook view."""
+
+    __slots__ = ()
+
+    def _repr_html_(self) -> str:
+        return html_table([edition_row(e) for e in self], _COLUMNS)

@@ -1,0 +1,104 @@
+"""Turning records into plain data and back, losslessly.
+
+``to_dict`` gives exactly the shape of the bundled JSON files (references as keys, dates as ISO
+strings, enums as their values); ``from_dict`` reverses it, resolving references against a dataset.
+
+>>> import rok_ca_forum as rcf
+>>> e = rcf.editions[12]
+>>> rcf.from_dict(rcf.Edition, rcf.to_dict(e)) == e
+True
+>>> rcf.to_dict(e)["host"], rcf.to_dict(e)["start_date"]
+('KZ', '2019-10-16')
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any, TypeVar, overload
+
+import attrs
+
+from rok_ca_forum._converter import Resolver, converter, format_errors, resolving, structure_strict
+from rok_ca_forum.dataset import Dataset, bundled
+from rok_ca_forum.errors import DataValidationError, InvalidTypeError
+
+__all__ = ["from_dict", "to_dict", "to_json"]
+
+T = TypeVar("T")
+
+
+def _plain(value: Any) -> Any:
+    # cattrs keeps tuples as tuples; JSON-shaped data has lists.
+    if isinstance(value, (tuple, list)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+@overload
+def to_dict(obj: attrs.AttrsInstance) -> dict[str, Any]: ...
+@overload
+def to_dict(obj: Iterable[attrs.AttrsInstance]) -> list[dict[str, Any]]: ...
+
+
+def to_dict(obj: attrs.AttrsInstance | Iterable[attrs.AttrsInstance]) -> dict[str, Any] | list[dict[str, Any]]:
+    """A record as JSON-ready data; a collection of records (editions, results) as a list of them.
+
+    >>> import rok_ca_forum as rcf
+    >>> rcf.to_dict(rcf.countries["KZ"])["official_name"]
+    'Republic of Kazakhstan'
+    >>> len(rcf.to_dict(rcf.editions.filter(host="KZ")))
+    1
+    """
+    if attrs.has(type(obj)):
+        result: dict[str, Any] = _plain(converter.unstructure(obj))
+        return result
+    if isinstance(obj, (str, bytes, dict)) or not isinstance(obj, Iterable):
+        raise InvalidTypeError(
+            f"to_dict() takes a record (Edition, Country, …) or a collection of them, "
+            f"not {type(obj).__name__}"
+        )
+    items = list(obj)
+    for item in items:
+        if not attrs.has(type(item)):
+            raise InvalidTypeError(f"to_dict() found a {type(item).__name__} in the collection")
+    return [to_dict(item) for item in items]
+
+
+def to_json(obj: attrs.AttrsInstance | Iterable[attrs.AttrsInstance], *, indent: int | None = 2) -> str:
+    """``to_dict(obj)`` as a JSON string (UTF-8 text, non-ASCII kept as is).
+
+    >>> import rok_ca_forum as rcf
+    >>> print(rcf.to_json(rcf.themes["forestry"], indent=None))
+    {"slug": "forestry", "label": "Forestry", "aliases": ["forests", "forest"]}
+    """
+    return json.dumps(to_dict(obj), ensure_ascii=False, indent=indent)
+
+
+def from_dict(cls: type[T], data: object, *, dataset: Dataset | None = None) -> T:
+    """Build a ``cls`` record from ``to_dict``-shaped data, resolving references in ``dataset``.
+
+    ``dataset`` defaults to the bundled one. Raises :class:`DataValidationError` naming the field.
+
+    >>> import rok_ca_forum as rcf
+    >>> rcf.from_dict(rcf.Person, {"id": "x", "name": "X", "aliases": []}).name
+    'X'
+    """
+    if not (isinstance(cls, type) and attrs.has(cls)):
+        raise InvalidTypeError(f"from_dict() takes a record class such as Edition, not {cls!r}")
+    if dataset is not None and not isinstance(dataset, Dataset):
+        raise InvalidTypeError(f"dataset must be a Dataset, not {type(dataset).__name__}")
+    ds = dataset or bundled()
+    resolver = Resolver(
+        countries={c.alpha_2: c for c in ds.countries},
+        people={p.id: p for p in ds.people},
+        themes={t.slug: t for t in ds.themes},
+    )
+    with resolving(resolver):
+        try:
+            return structure_strict(data, cls)
+        except Exception as exc:
+            field, problem = format_errors(exc)[0]
+            raise DataValidationError(f"from_dict({cls.__name__})", field or "(top level)", problem) from None

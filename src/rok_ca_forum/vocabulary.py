@@ -1,0 +1,193 @@
+"""Read-only keyed collections of countries, themes and people, with forgiving look-ups.
+
+``collection[key]`` takes the canonical key (alpha-2 code, theme slug, person id);
+``collection.lookup(text)`` also takes names and aliases, ignoring case and accents.
+
+>>> import rok_ca_forum as rcf
+>>> rcf.countries["kg"].name, rcf.countries.lookup("Kirghizia").alpha_2
+('Kyrgyzstan', 'KG')
+>>> rcf.themes.lookup("Water").slug
+'water-resources'
+>>> rcf.people.lookup("kazakbayev").name
+'Ruslan Kazakbaev'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Generic, TypeVar
+
+from rok_ca_forum._text import fold, suggest
+from rok_ca_forum.errors import (
+    CountryNotFoundError,
+    InvalidTypeError,
+    NotFoundError,
+    PersonNotFoundError,
+    ThemeNotFoundError,
+)
+from rok_ca_forum.models import Country, Person, Theme
+
+__all__ = ["Countries", "People", "Themes", "Vocabulary"]
+
+T = TypeVar("T")
+
+
+class Vocabulary(Generic[T]):
+    """An immutable, ordered collection keyed by a canonical key, with name look-up.
+
+    Subclasses say how to key and name their items; indexes are built once, here.
+    """
+
+    __slots__ = ("_by_key", "_by_name", "_by_token", "_items")
+
+    _kind = "item"
+    _error: type[NotFoundError] = NotFoundError
+
+    def __init__(self, items: Iterable[T]) -> None:
+        self._items = tuple(items)
+        self._by_key: dict[str, T] = {}
+        self._by_name: dict[str, T] = {}
+        by_token: dict[str, list[T]] = {}
+        for item in self._items:
+            self._by_key[fold(self._key(item))] = item
+            for name in self._names(item):
+                self._by_name.setdefault(fold(name), item)
+                for token in fold(name).replace("-", " ").split():
+                    bucket = by_token.setdefault(token, [])
+                    if item not in bucket:
+                        bucket.append(item)
+        self._by_token = {token: tuple(found) for token, found in by_token.items()}
+
+    # What subclasses define -------------------------------------------------------------
+    def _key(self, item: T) -> str:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _names(self, item: T) -> tuple[str, ...]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    _valid_hint = ""
+
+    # The collection protocol ------------------------------------------------------------
+    def __iter__(self) -> Iterator[T]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and fold(key) in self._by_key
+
+    def __getitem__(self, key: str) -> T:
+        if not isinstance(key, str):
+            raise InvalidTypeError(f"{self._kind} keys are strings, not {type(key).__name__}")
+        try:
+            return self._by_key[fold(key)]
+        except KeyError:
+            raise self._not_found(key) from None
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__}: {len(self)} {self._kind}s>"
+
+    def get(self, key: str, default: T | None = None) -> T | None:
+        """The item with canonical ``key``, or ``default``."""
+        try:
+            return self[key]
+        except NotFoundError:
+            return default
+
+    def lookup(self, text: str) -> T:
+        """The item whose key, name or alias is ``text`` (case- and accent-insensitive).
+
+        A single word that is part of exactly one item's name also matches ("Kamilov").
+        """
+        if not isinstance(text, str):
+            raise InvalidTypeError(f"{self._kind} look-up takes a str, not {type(text).__name__}")
+        folded = fold(text)
+        found = self._by_key.get(folded) or self._by_name.get(folded)
+        if found is not None:
+            return found
+        candidates = self._by_token.get(folded, ())
+        if len(candidates) == 1:
+            return candidates[0]
+        if len(candidates) > 1:
+            names = ", ".join(sorted(self._key(c) for c in candidates))
+            raise self._error(
+                f"{text[:80]!r} matches more than one {self._kind}: {names}",
+                suggestions=tuple(self._key(c) for c in candidates),
+            )
+        raise self._not_found(text)
+
+    def _not_found(self, text: str) -> NotFoundError:
+        names = [n for item in self._items for n in (self._key(item), *self._names(item))]
+        hints = suggest(text, names)
+        message = f"no {self._kind} matches {text[:80]!r}"
+        if hints:
+            message += f"; did you mean {', '.join(repr(h) for h in hints)}?"
+        elif self._valid_hint:
+            message += f"; valid: {self._valid_hint}"
+        return self._error(message, suggestions=hints)
+
+
+class Countries(Vocabulary[Country]):
+    """The six member states, keyed by alpha-2 code (alpha-3 also works in ``[]``).
+
+    >>> import rok_ca_forum as rcf
+    >>> [c.alpha_2 for c in rcf.countries]
+    ['KR', 'KZ', 'KG', 'TJ', 'TM', 'UZ']
+    >>> rcf.countries["UZB"].name
+    'Uzbekistan'
+    """
+
+    __slots__ = ()
+    _kind = "member state"
+    _error = CountryNotFoundError
+    _valid_hint = "KR, KZ, KG, TJ, TM, UZ, their alpha-3 codes or English names"
+
+    def __init__(self, items: Iterable[Country]) -> None:
+        super().__init__(items)
+        for country in self._items:  # alpha-3 is as canonical as alpha-2
+            self._by_key[fold(country.alpha_3)] = country
+
+    def _key(self, item: Country) -> str:
+        return item.alpha_2
+
+    def _names(self, item: Country) -> tuple[str, ...]:
+        return (item.alpha_3, item.numeric, item.name, item.official_name, *item.aliases)
+
+
+class Themes(Vocabulary[Theme]):
+    """The controlled theme vocabulary, keyed by slug.
+
+    >>> import rok_ca_forum as rcf
+    >>> rcf.themes.lookup("ict").label
+    'ICT and digital cooperation'
+    """
+
+    __slots__ = ()
+    _kind = "theme"
+    _error = ThemeNotFoundError
+
+    def _key(self, item: Theme) -> str:
+        return item.slug
+
+    def _names(self, item: Theme) -> tuple[str, ...]:
+        return (item.label, *item.aliases)
+
+
+class People(Vocabulary[Person]):
+    """Everyone the data names, keyed by id; look-up by any spelling of the name.
+
+    >>> import rok_ca_forum as rcf
+    >>> rcf.people["sirojiddin-muhriddin"].aliases
+    ('Sirojiddin Mukhriddin',)
+    """
+
+    __slots__ = ()
+    _kind = "person"
+    _error = PersonNotFoundError
+
+    def _key(self, item: Person) -> str:
+        return item.id
+
+    def _names(self, item: Person) -> tuple[str, ...]:
+        return (item.name, *item.aliases)
