@@ -42,8 +42,8 @@ from rok_ca_forum.models import (
 )
 
 if TYPE_CHECKING:
+    from rok_ca_forum.collection import Editions
     from rok_ca_forum.dataset import Dataset
-    from rok_ca_forum.editions import Editions
     from rok_ca_forum.institutions import Body, Secretariat
     from rok_ca_forum.loading import load
     from rok_ca_forum.serialize import from_dict, to_dict, to_json

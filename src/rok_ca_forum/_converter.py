@@ -37,6 +37,7 @@ __all__ = [
     "resolving",
     "structure_records",
     "structure_strict",
+    "unstructure",
 ]
 
 T = TypeVar("T")
@@ -167,7 +168,8 @@ def _structure_list(
             items.append(handler(item, inner))
         except Exception as exc:  # collected and re-raised with the index in its path
             note = IterableValidationNote(f"Structuring {tp} @ index {index}", index, inner)
-            exc.__notes__ = [*getattr(exc, "__notes__", []), note]
+            # cattrs reads the index from __notes__ (add_note() is 3.11+ only).
+            setattr(exc, "__notes__", [*getattr(exc, "__notes__", []), note])  # noqa: B010
             errors.append(exc)
     if errors:
         raise IterableValidationError(f"While structuring {tp!r}", errors, tp)
@@ -249,6 +251,29 @@ _RECORD_HOOKS: dict[type, Callable[[Any, Any], Any]] = {
 }
 
 
+_RECORD_UNHOOKS: dict[type, Callable[[Any], Any]] = {
+    cls: cattrs.gen.make_dict_unstructure_fn(cls, converter) for cls in (Country, Person, Theme)
+}
+
+
+def structure_strict(data: object, cls: type[T]) -> T:
+    """Structure ``data`` into ``cls`` with this package's strict rules.
+
+    At the top level a Country, Person or Theme is a whole record; nested inside another record
+    it is a reference (a code, id or slug).
+    """
+    record_hook = _RECORD_HOOKS.get(cls)
+    if record_hook is not None:
+        return typing.cast(T, record_hook(data, cls))
+    return converter.structure(data, cls)
+
+
+def unstructure(obj: object) -> Any:
+    """Plain data for a record; the inverse of :func:`structure_strict`."""
+    record_hook = _RECORD_UNHOOKS.get(type(obj))
+    return record_hook(obj) if record_hook is not None else converter.unstructure(obj)
+
+
 def structure_records(data: object, cls: type[T]) -> tuple[T, ...]:
     """A vocabulary file's list of records (countries, people, themes, bodies).
 
@@ -260,11 +285,6 @@ def structure_records(data: object, cls: type[T]) -> tuple[T, ...]:
     return _structure_list(data, tuple[cls, ...], cls, handler)  # type: ignore[valid-type]
 
 
-def structure_strict(data: object, cls: type[T]) -> T:
-    """Structure ``data`` into ``cls`` with this package's strict rules."""
-    return converter.structure(data, cls)
-
-
 def _format_exception(exc: BaseException, type_: type | None) -> str:
     if isinstance(exc, KeyError):
         return "required field missing"
@@ -274,7 +294,9 @@ def _format_exception(exc: BaseException, type_: type | None) -> str:
 
 
 def format_errors(exc: BaseException) -> list[tuple[str, str]]:
-    """``(field path, problem)`` pairs for a structuring error, paths like ``delegations[2].country``.
+    """``(field path, problem)`` pairs for a structuring error.
+
+    Paths look like ``delegations[2].country``.
 
     >>> from rok_ca_forum.models import Inference
     >>> try:

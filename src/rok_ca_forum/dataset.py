@@ -15,7 +15,7 @@ import threading
 
 import attrs
 
-from rok_ca_forum.editions import Editions
+from rok_ca_forum.collection import Editions
 from rok_ca_forum.institutions import Body, Secretariat
 from rok_ca_forum.vocabulary import Countries, People, Themes
 

@@ -15,7 +15,7 @@ __all__ = ["DeliverableKind", "Format", "Level", "Status"]
 
 
 class _StrEnum(str, enum.Enum):
-    """A ``str`` enum whose ``str()`` is its value on every supported Python (3.10 lacks StrEnum)."""
+    """A ``str`` enum whose ``str()`` is its value on every Python (3.10 lacks StrEnum)."""
 
     def __str__(self) -> str:
         return str(self.value)

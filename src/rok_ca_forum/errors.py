@@ -110,7 +110,9 @@ class DataValidationError(RokCaForumError, ValueError):
 
     ``path`` names the file and the field, as in ``editions/07.json: delegations[2].country``.
 
-    >>> err = DataValidationError("editions/07.json", "delegations[2].country", "'XX' is not a member state")
+    >>> err = DataValidationError(
+    ...     "editions/07.json", "delegations[2].country", "'XX' is not a member state"
+    ... )
     >>> err.path
     'editions/07.json: delegations[2].country'
     >>> str(err)

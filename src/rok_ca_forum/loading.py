@@ -28,8 +28,8 @@ from rok_ca_forum._converter import (
     structure_records,
     structure_strict,
 )
+from rok_ca_forum.collection import Editions
 from rok_ca_forum.dataset import Dataset, bundled
-from rok_ca_forum.editions import Editions
 from rok_ca_forum.enums import Status
 from rok_ca_forum.errors import DataValidationError, InvalidTypeError
 from rok_ca_forum.institutions import BODY_FIELDS, SECRETARIAT_FIELDS, Body, Secretariat
@@ -50,7 +50,9 @@ _EDITION_FILE = re.compile(r"(\d{1,6})\.json")
 
 
 def load(path: str | os.PathLike[str] | None = None) -> Dataset:
-    """The dataset in directory ``path``, laid out like the bundled ``data/``; ``load()`` is the bundled one.
+    """The dataset in directory ``path``, laid out like the bundled ``data/``.
+
+    ``load()`` with no path is the bundled dataset, the same object every time.
 
     Raises :class:`DataValidationError` naming the file and field if anything is wrong; then
     nothing of the attempt is kept.
@@ -62,7 +64,9 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
     if path is None:
         return bundled()
     if not isinstance(path, (str, os.PathLike)) or isinstance(path, bytes):
-        raise InvalidTypeError(f"load() takes a directory path (str or PathLike), not {type(path).__name__}")
+        raise InvalidTypeError(
+            f"load() takes a directory path (str or PathLike), not {type(path).__name__}"
+        )
     text = os.fspath(path)
     if not isinstance(text, str) or not text.strip() or "\x00" in text:
         raise DataValidationError(repr(text)[:120], "", "not a usable directory path")
@@ -135,7 +139,9 @@ def _unique(items: Iterable[T], key: Callable[[T], str], name: str, what: str) -
         seen.add(k)
 
 
-def _vocabulary(root: Traversable, name: str, cls: type[T], key: Callable[[T], str]) -> tuple[T, ...]:
+def _vocabulary(
+    root: Traversable, name: str, cls: type[T], key: Callable[[T], str]
+) -> tuple[T, ...]:
     data = read_json(root / name, name)
     if type(data) is not list:
         raise DataValidationError(name, "(top level)", "expected a list")
@@ -179,7 +185,9 @@ def _check_edition(e: Edition, name: str, number: int) -> None:
     _check_sources(e.sources, is_field_path, name)
     for i, inference in enumerate(e.inferred):
         if not is_field_path(inference.field):
-            raise DataValidationError(name, f"inferred[{i}].field", f"{inference.field!r} is not a field")
+            raise DataValidationError(
+                name, f"inferred[{i}].field", f"{inference.field!r} is not a field"
+            )
     for i, discrepancy in enumerate(e.discrepancies):
         if not is_field_path(discrepancy.field):
             raise DataValidationError(
@@ -201,17 +209,21 @@ def _check_sequence(editions: list[Edition]) -> None:
     for e in editions:
         if previous is not None and e.year < previous.year:
             raise DataValidationError(
-                f"editions/{e.number:02d}.json", "year", f"{e.year} is before the previous edition's {previous.year}"
+                f"editions/{e.number:02d}.json",
+                "year",
+                f"{e.year} is before the previous edition's {previous.year}",
             )
         if previous is not None and previous.status is Status.PLANNED and e.status is Status.HELD:
             raise DataValidationError(
-                f"editions/{e.number:02d}.json", "status", "a held edition cannot follow a planned one"
+                f"editions/{e.number:02d}.json",
+                "status",
+                "a held edition cannot follow a planned one",
             )
         previous = e
 
 
 def read_dataset(root: Traversable) -> Dataset:
-    """Read and validate every file under ``root``; raise :class:`DataValidationError` on any fault."""
+    """Read and validate every file under ``root``; :class:`DataValidationError` on any fault."""
     countries = Countries(_vocabulary(root, "countries.json", Country, lambda c: c.alpha_2))
     themes = Themes(_vocabulary(root, "themes.json", Theme, lambda t: t.slug))
     people = People(_vocabulary(root, "people.json", Person, lambda p: p.id))
@@ -229,7 +241,9 @@ def read_dataset(root: Traversable) -> Dataset:
             continue
         match = _EDITION_FILE.fullmatch(entry.name)
         if not match:
-            raise DataValidationError(f"editions/{entry.name}", "", "edition files are named NN.json")
+            raise DataValidationError(
+                f"editions/{entry.name}", "", "edition files are named NN.json"
+            )
         number = int(match.group(1))
         if number in found:
             raise DataValidationError(
@@ -240,14 +254,18 @@ def read_dataset(root: Traversable) -> Dataset:
     with resolving(resolver):
         for number in sorted(found):
             name = found[number]
-            edition = _structure(read_json(root / "editions" / name.split("/")[1], name), Edition, name)
+            edition = _structure(
+                read_json(root / "editions" / name.split("/")[1], name), Edition, name
+            )
             _check_edition(edition, name, number)
             editions.append(edition)
         _check_sequence(editions)
         secretariat = None
         if (root / "secretariat.json").is_file():
             secretariat = _structure(
-                read_json(root / "secretariat.json", "secretariat.json"), Secretariat, "secretariat.json"
+                read_json(root / "secretariat.json", "secretariat.json"),
+                Secretariat,
+                "secretariat.json",
             )
             _check_sources(secretariat.sources, SECRETARIAT_FIELDS.__contains__, "secretariat.json")
         bodies: tuple[Body, ...] = ()

@@ -63,7 +63,7 @@ def html_table(rows: list[tuple[str, ...]], columns: tuple[str, ...]) -> str:
 
 
 class EditionResults(tuple[Edition, ...]):
-    """The result of ``filter()`` and ``search()``: a ``tuple[Edition, ...]`` with a notebook view."""
+    """What ``filter()`` and ``search()`` return: a ``tuple[Edition, ...]`` with a notebook view."""
 
     __slots__ = ()
 

@@ -14,12 +14,19 @@ True
 from __future__ import annotations
 
 import json
+import typing
 from collections.abc import Iterable
 from typing import Any, TypeVar, overload
 
 import attrs
 
-from rok_ca_forum._converter import Resolver, converter, format_errors, resolving, structure_strict
+from rok_ca_forum._converter import (
+    Resolver,
+    format_errors,
+    resolving,
+    structure_strict,
+    unstructure,
+)
 from rok_ca_forum.dataset import Dataset, bundled
 from rok_ca_forum.errors import DataValidationError, InvalidTypeError
 
@@ -43,7 +50,9 @@ def to_dict(obj: attrs.AttrsInstance) -> dict[str, Any]: ...
 def to_dict(obj: Iterable[attrs.AttrsInstance]) -> list[dict[str, Any]]: ...
 
 
-def to_dict(obj: attrs.AttrsInstance | Iterable[attrs.AttrsInstance]) -> dict[str, Any] | list[dict[str, Any]]:
+def to_dict(
+    obj: attrs.AttrsInstance | Iterable[attrs.AttrsInstance],
+) -> dict[str, Any] | list[dict[str, Any]]:
     """A record as JSON-ready data; a collection of records (editions, results) as a list of them.
 
     >>> import rok_ca_forum as rcf
@@ -53,7 +62,7 @@ def to_dict(obj: attrs.AttrsInstance | Iterable[attrs.AttrsInstance]) -> dict[st
     1
     """
     if attrs.has(type(obj)):
-        result: dict[str, Any] = _plain(converter.unstructure(obj))
+        result: dict[str, Any] = _plain(unstructure(obj))
         return result
     if isinstance(obj, (str, bytes, dict)) or not isinstance(obj, Iterable):
         raise InvalidTypeError(
@@ -67,7 +76,9 @@ def to_dict(obj: attrs.AttrsInstance | Iterable[attrs.AttrsInstance]) -> dict[st
     return [to_dict(item) for item in items]
 
 
-def to_json(obj: attrs.AttrsInstance | Iterable[attrs.AttrsInstance], *, indent: int | None = 2) -> str:
+def to_json(
+    obj: attrs.AttrsInstance | Iterable[attrs.AttrsInstance], *, indent: int | None = 2
+) -> str:
     """``to_dict(obj)`` as a JSON string (UTF-8 text, non-ASCII kept as is).
 
     >>> import rok_ca_forum as rcf
@@ -98,7 +109,9 @@ def from_dict(cls: type[T], data: object, *, dataset: Dataset | None = None) -> 
     )
     with resolving(resolver):
         try:
-            return structure_strict(data, cls)
+            return typing.cast(T, structure_strict(data, cls))
         except Exception as exc:
             field, problem = format_errors(exc)[0]
-            raise DataValidationError(f"from_dict({cls.__name__})", field or "(top level)", problem) from None
+            raise DataValidationError(
+                f"from_dict({cls.__name__})", field or "(top level)", problem
+            ) from None

@@ -179,7 +179,7 @@ class People(Vocabulary[Person]):
 
     >>> import rok_ca_forum as rcf
     >>> rcf.people["sirojiddin-muhriddin"].aliases
-    ('Sirojiddin Mukhriddin',)
+    ('Sirojiddin Mukhriddin', 'Sirodjiddin Muhriddin')
     """
 
     __slots__ = ()

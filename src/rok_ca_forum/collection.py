@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar, overload
 
 from rok_ca_forum._text import ORDINAL_WORDS, fold, ordinal, suggest
@@ -159,9 +159,11 @@ class Editions:
         )
 
     def __repr__(self) -> str:
-        return f"<Editions: {len(self)} editions, {self._items[0].year}–{self._items[-1].year}>" if (
-            self._items
-        ) else "<Editions: empty>"
+        return (
+            f"<Editions: {len(self)} editions, {self._items[0].year}–{self._items[-1].year}>"
+            if (self._items)
+            else "<Editions: empty>"
+        )
 
     def _repr_html_(self) -> str:
         return EditionResults(self._items)._repr_html_()
@@ -212,8 +214,10 @@ class Editions:
             return self._by_number[number]
         hints = suggest(name, self._all_spellings())
         message = f"no edition matches {name[:80]!r}"
-        message += f"; did you mean {', '.join(map(repr, hints))}?" if hints else (
-            f"; use a number from 1 to {len(self._items)}, '12th' or 'twelfth'"
+        message += (
+            f"; did you mean {', '.join(map(repr, hints))}?"
+            if hints
+            else (f"; use a number from 1 to {len(self._items)}, '12th' or 'twelfth'")
         )
         raise EditionNotFoundError(message, suggestions=hints)
 
@@ -259,11 +263,11 @@ class Editions:
         An unknown country, theme or person raises its NotFoundError, never an empty result.
 
         >>> import rok_ca_forum as rcf
-        >>> [e.number for e in rcf.editions.filter(theme="water", since=2019, level="ministerial")]
+        >>> [e.number for e in rcf.editions.filter(theme="water", since=2019, until=2020)]
         [12]
         """
         pools: list[list[Edition]] = []
-        checks = []
+        checks: list[Callable[[Edition], bool]] = []
         if year is not None:
             y = _year_arg(year, "year")
             checks.append(lambda e: e.year == y)
@@ -295,9 +299,7 @@ class Editions:
         if pools:
             smallest = min(pools, key=len)
             others = [set(map(id, p)) for p in pools if p is not smallest]
-            candidates: Iterable[Edition] = (
-                e for e in smallest if all(id(e) in o for o in others)
-            )
+            candidates: Iterable[Edition] = (e for e in smallest if all(id(e) in o for o in others))
         else:
             candidates = self._items
         return EditionResults(e for e in candidates if all(check(e) for check in checks))
@@ -340,10 +342,12 @@ class Editions:
         for number, fields in self._search.items():
             score = 0
             for token in tokens:
-                best = max((w for w, blob in fields if token in blob), default=0)
-                if not best:
+                # Every part that mentions the word adds its weight: an edition where water is a
+                # theme, an agenda item and a deliverable outranks one that only lists the theme.
+                gained = sum(w for w, blob in fields if token in blob)
+                if not gained:
                     break
-                score += best
+                score += gained
             else:
                 if len(tokens) > 1 and any(folded in blob for _, blob in fields):
                     score += 2  # the words together, as a phrase
