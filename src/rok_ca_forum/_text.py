@@ -21,7 +21,9 @@ def fold(text: str) -> str:
     >>> fold("Kyrgyz  REPUBLIC")
     'kyrgyz republic'
     """
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    # Decompose before and after case-folding: compatibility forms such as '𝔸' only become
+    # 'A' on decomposition, and must still be folded to 'a'.
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(stripped.split())
 

@@ -1,0 +1,55 @@
+"""Docs that cannot drift from the code and data (after holidays' tests/test_docs.py)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import rok_ca_forum as rcf
+from tools import data_doc
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_data_page_is_fresh() -> None:
+    page = (ROOT / "docs" / "data.md").read_text(encoding="utf-8")
+    assert page == data_doc.render(rcf.load()), (
+        "docs/data.md is stale: run python -m tools.data_doc"
+    )
+
+
+def test_data_page_names_every_edition_and_source() -> None:
+    page = (ROOT / "docs" / "data.md").read_text(encoding="utf-8")
+    for e in rcf.editions:
+        assert f"### {e.title} ({e.year})" in page
+        for s in e.sources:
+            assert s.url in page
+
+
+def test_readme_shows_the_two_setup_commands_near_the_top() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    top = readme[:1500]
+    assert "pip install . && rok-ca-forum show 12" in top
+    assert "pip install -e '.[test]' && python -m pytest" in top
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "pip install --quiet -e '.[test]'" in ci
+    assert re.search(r"^python -m pytest", ci, re.MULTILINE)
+
+
+def test_changelog_has_unreleased_and_data_sections() -> None:
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    unreleased = changelog.split("## [Unreleased]", 1)[1].split("\n## ", 1)[0]
+    assert "### Added" in unreleased
+    assert "### Data" in unreleased
+
+
+def test_version_is_single_sourced() -> None:
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'dynamic = ["version"]' in pyproject
+    assert 'path = "src/rok_ca_forum/_version.py"' in pyproject
+    assert re.fullmatch(r"\d+\.\d+\.\d+", rcf.__version__)
+    assert re.fullmatch(r"\d{4}\.\d{2}\.\d{2}", rcf.DATA_VERSION)
+    assert rcf.DATA_AS_OF.strftime("%Y.%m.%d") == rcf.DATA_VERSION

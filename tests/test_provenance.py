@@ -1,0 +1,117 @@
+"""Provenance in depth: sources per field, inferences, and disagreements kept as data."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+
+import rok_ca_forum as rcf
+
+# (edition, field) pairs where the research found sources in conflict; each must be recorded.
+KNOWN_CONFLICTS = [
+    (1, "start_date"), (1, "participants"), (3, "end_date"), (6, "participants"), (6, "level"),
+    (6, "claims"), (8, "city"), (8, "venue"), (9, "delegations.TM"), (10, "end_date"),
+    (10, "participants"), (10, "delegations.KZ"), (12, "start_date"), (12, "claims"),
+    (13, "delegations.TJ"), (15, "participants"), (15, "claims"), (17, "agenda"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("number", "field"), KNOWN_CONFLICTS)
+def test_known_conflicts_are_recorded(number: int, field: str) -> None:
+    found = [d for d in rcf.editions[number].discrepancies if d.field == field]
+    assert found, f"edition {number}: no discrepancy on {field}"
+    for d in found:
+        assert d.alternatives
+        assert all(a.sources for a in d.alternatives), "an alternative without its sources"
+
+
+def test_the_12th_date_conflict() -> None:
+    d = next(d for d in rcf.editions[12].discrepancies if d.field == "start_date")
+    assert d.value == "2019-10-16"
+    assert "2019-10-15" in [a.value for a in d.alternatives]
+    assert str(rcf.editions[12].start_date) == d.value
+
+
+def test_sources_for_answers_from_data() -> None:
+    e = rcf.editions[12]
+    for field in ("start_date", "city", "participants", "delegations.KZ", "themes", "deliverables"):
+        sources = e.sources_for(field)
+        assert sources, field
+        assert all(field in s.supports for s in sources)
+    assert set(e.sources_for("delegations")) >= set(e.sources_for("delegations.KZ"))
+
+
+def test_sources_for_rejects_unknown_fields() -> None:
+    with pytest.raises(ValueError, match="not an edition field"):
+        rcf.editions[12].sources_for("colour")
+    with pytest.raises(TypeError):
+        rcf.editions[12].sources_for(3)  # type: ignore[arg-type]
+
+
+def test_inferred_values_are_explained() -> None:
+    for n in (2, 4, 5):
+        (year,) = [i for i in rcf.editions[n].inferred if i.field == "year"]
+        assert len(year.note) > 40
+
+
+def test_discrepancy_values_are_the_kept_values() -> None:
+    # For single-valued fields, the kept value is what the edition holds.
+    for e in rcf.editions:
+        for d in e.discrepancies:
+            if d.field in ("start_date", "end_date", "participants", "city", "venue", "level"):
+                value = getattr(e, d.field)
+                shown = value.value if isinstance(value, rcf.Level) else str(value)
+                assert shown == d.value, (e.number, d.field)
+
+
+def test_one_person_one_record_across_editions() -> None:
+    led = [e.number for e in rcf.editions.filter(head="Tileuberdi")]
+    assert led == [e.number for e in rcf.editions.filter(head="Tleuberdi")]
+    heads = [d.head for e in rcf.editions for d in e.delegations if d.head]
+    records = {h for h in heads if h.id == "mukhtar-tleuberdi"}
+    assert len(records) == 1
+    assert len({id(h) for h in records}) == 1
+
+
+def test_secretariat() -> None:
+    s = rcf.secretariat
+    assert s.names.en and s.names.ko and s.names.ru
+    assert (s.agreed.edition, s.proclaimed.edition) == (9, 10)
+    assert s.opened.date is not None and s.opened.date.year == 2017
+    assert s.operator == "Korea Foundation"
+    assert s.heads
+    assert {p.year: p.edition for p in s.work_plans}[2020] == 12
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        s.operator = "x"  # type: ignore[misc]
+
+
+def test_secretariat_facts_are_sourced() -> None:
+    s = rcf.secretariat
+    for field in (
+        "names",
+        "agreed",
+        "proclaimed",
+        "opened",
+        "operator",
+        "seat",
+        "heads",
+        "work_plans",
+    ):
+        if getattr(s, field):
+            assert s.sources_for(field), field
+    urls = {src.url for src in s.sources}
+    for d in s.discrepancies:
+        for a in d.alternatives:
+            assert {src.url for src in a.sources} <= urls
+
+
+def test_related_bodies_are_sourced() -> None:
+    ids = {b.id for b in rcf.bodies}
+    assert {"business-council", "high-level-officials-meeting", "speakers-meeting",
+            "think-tank-forum"} <= ids  # fmt: skip
+    for body in rcf.bodies:
+        assert body.sources, body.id
+        if body.meetings:
+            assert any("meetings" in s.supports for s in body.sources), body.id
+        if body.established:
+            assert any("established" in s.supports for s in body.sources), body.id
