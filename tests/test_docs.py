@@ -73,4 +73,4 @@ def test_data_version_moves_with_the_data() -> None:
         "the bundled data changed: bump DATA_VERSION / DATA_AS_OF in _version.py, add a Data entry "
         "to CHANGELOG.md, and record the new version and digest in tests/data_digest.txt"
     )
-    assert rcf.DATA_VERSION == recorded_version, "DATA_VERSION changed without a data change"
+    assert recorded_version == rcf.DATA_VERSION, "DATA_VERSION changed without a data change"

@@ -77,7 +77,7 @@ def _enum_value(cls: type[E], value: object, name: str) -> E:
         except ValueError:
             pass
     valid = ", ".join(repr(m.value) for m in cls)
-    raise InvalidArgumentError(f"{name}={str(value)[:80]!r} is not valid; valid: {valid}")
+    raise InvalidArgumentError(f"{name}={repr(value)[:80]} is not valid; valid: {valid}")
 
 
 def _year_arg(value: object, name: str) -> int:
