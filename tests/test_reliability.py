@@ -110,13 +110,14 @@ def test_models_cannot_be_changed() -> None:
 
 
 def test_collections_cannot_be_changed() -> None:
-    for collection in (rcf.editions, rcf.countries, rcf.themes, rcf.people):
+    collections: list[Any] = [rcf.editions, rcf.countries, rcf.themes, rcf.people]
+    for collection in collections:
         with pytest.raises(TypeError):
-            collection[1] = None  # type: ignore[index]
+            collection[1] = None
         with pytest.raises(TypeError):
-            del collection[1]  # type: ignore[attr-defined]
+            del collection[1]
         with pytest.raises(AttributeError):
-            collection.extra = 1  # type: ignore[attr-defined]
+            collection.extra = 1
     with pytest.raises(AttributeError):
         rcf.editions.append(rcf.editions[1])  # type: ignore[attr-defined]
     results = rcf.editions.filter(host="KR")
