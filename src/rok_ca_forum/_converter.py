@@ -145,13 +145,17 @@ def _is_homogeneous_tuple(tp: Any) -> bool:
     return typing.get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
-def _tuple_hook_factory(tp: Any) -> Callable[[object, type], tuple[Any, ...]]:
+def _tuple_hook_factory(
+    conv: cattrs.Converter, tp: Any
+) -> Callable[[object, type], tuple[Any, ...]]:
     inner = typing.get_args(tp)[0]
 
+    # Factories run lazily, when a tuple type is first needed: by then every custom hook for the
+    # inner type is registered, so the handler can be looked up once.
+    handler = conv.get_structure_hook(inner)
+
     def structure(value: object, _: type) -> tuple[Any, ...]:
-        # Looked up per call: hooks for inner types (e.g. Source inside Alternative) are
-        # registered after this factory and must win.
-        return _structure_list(value, tp, inner, converter.get_structure_hook(inner))
+        return _structure_list(value, tp, inner, handler)
 
     return structure
 
@@ -188,7 +192,9 @@ def _make_converter() -> cattrs.Converter:
     conv.register_unstructure_hook_factory(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda _: lambda m: m.value
     )
-    conv.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook_factory)
+    conv.register_structure_hook_factory(
+        _is_homogeneous_tuple, lambda tp: _tuple_hook_factory(conv, tp)
+    )
     # References: written as keys in JSON, handed out as the records they name.
     conv.register_structure_hook(Country, _country)
     conv.register_unstructure_hook(Country, lambda c: c.alpha_2)
@@ -225,9 +231,14 @@ def _with_own_sources(conv: cattrs.Converter, cls: type[T]) -> Callable[[object,
         try:  # the sources come first, so that discrepancies can point at them
             sources = conv.structure(value.get("sources", []), tuple[Source, ...])
         except Exception:
-            sources = ()  # the full structuring below reports the error with its path
+            # Broken sources: structure everything, so that the error carries its full path.
+            with resolving(attrs.evolve(_resolver(), sources={})):
+                return plain(value, target)
+        rest = {key: item for key, item in value.items() if key != "sources"}
         with resolving(attrs.evolve(_resolver(), sources={s.url: s for s in sources})):
-            return plain(value, target)
+            record = plain(rest, target)
+        # The sources were structured once, above; evolve() only re-runs the cheap __init__.
+        return typing.cast(T, attrs.evolve(typing.cast(Any, record), sources=sources))
 
     return structure
 

@@ -127,7 +127,8 @@ class Editions:
                     self._by_head.setdefault(d.head.id, []).append(e)
             for t in e.themes:
                 self._by_theme.setdefault(t.slug, []).append(e)
-        self._search = {e.number: _search_fields(e) for e in self._items}
+        # Built on the first search, not at load: most programs never search.
+        self._search: dict[int, tuple[tuple[int, str], ...]] | None = None
         self._spellings: tuple[str, ...] = ()
 
     # Collection protocol ----------------------------------------------------------------
@@ -338,8 +339,12 @@ class Editions:
         tokens = folded.split()
         if not tokens:
             raise InvalidArgumentError("search text is empty; give at least one word")
+        index = self._search
+        if index is None:
+            # Racing threads may both build it; the results are equal and the assignment atomic.
+            index = self._search = {e.number: _search_fields(e) for e in self._items}
         scored = []
-        for number, fields in self._search.items():
+        for number, fields in index.items():
             score = 0
             for token in tokens:
                 # Every part that mentions the word adds its weight: an edition where water is a

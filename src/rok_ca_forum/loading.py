@@ -19,7 +19,7 @@ import re
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from rok_ca_forum._converter import (
     Resolver,
@@ -36,12 +36,11 @@ from rok_ca_forum.institutions import BODY_FIELDS, SECRETARIAT_FIELDS, Body, Sec
 from rok_ca_forum.models import Country, Edition, Person, Source, Theme, is_field_path
 from rok_ca_forum.vocabulary import Countries, People, Themes
 
-if sys.version_info >= (3, 11):
-    from importlib.resources import files
-    from importlib.resources.abc import Traversable
-else:  # pragma: no cover - Python 3.10
-    from importlib_resources import files
-    from importlib_resources.abc import Traversable
+if TYPE_CHECKING:
+    if sys.version_info >= (3, 11):
+        from importlib.resources.abc import Traversable
+    else:  # pragma: no cover - Python 3.10
+        from importlib_resources.abc import Traversable
 
 __all__ = ["load", "read_bundled", "read_dataset"]
 
@@ -78,6 +77,13 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
 
 def read_bundled() -> Dataset:
     """Read the data shipped inside the package."""
+    here = Path(__file__).parent / "data"
+    if here.is_dir():  # an ordinary install: plain files, no need for importlib.resources
+        return read_dataset(here)
+    if sys.version_info >= (3, 11):  # pragma: no cover - zipped installs
+        from importlib.resources import files
+    else:  # pragma: no cover
+        from importlib_resources import files
     return read_dataset(files("rok_ca_forum") / "data")
 
 
