@@ -27,8 +27,27 @@ import cattrs
 from cattrs.errors import ClassValidationError, IterableValidationError, IterableValidationNote
 
 from rok_ca_forum.enums import DeliverableKind, Format, Level, Status
-from rok_ca_forum.institutions import Body, Secretariat
-from rok_ca_forum.models import Alternative, Country, Edition, Person, Source, Theme
+from rok_ca_forum.institutions import (
+    Body,
+    Meeting,
+    Milestone,
+    Names,
+    Secretariat,
+    SecretariatHead,
+    WorkPlan,
+)
+from rok_ca_forum.models import (
+    Alternative,
+    Country,
+    Delegation,
+    Deliverable,
+    Discrepancy,
+    Edition,
+    Inference,
+    Person,
+    Source,
+    Theme,
+)
 
 __all__ = [
     "Resolver",
@@ -210,12 +229,19 @@ def _make_converter() -> cattrs.Converter:
             sources=cattrs.gen.override(struct_hook=_source_refs),
         ),
     )  # fmt: skip
-    conv.register_unstructure_hook(
-        Alternative,
-        cattrs.gen.make_dict_unstructure_fn(
-            Alternative, conv, sources=cattrs.gen.override(unstruct_hook=_source_urls)
+    conv.register_unstructure_hook_factory(
+        lambda t: t is Alternative,
+        lambda t: cattrs.gen.make_dict_unstructure_fn(
+            t, conv, sources=cattrs.gen.override(unstruct_hook=_source_urls)
         ),
     )
+    # Generate each nested record's hook once, leaves first, and register it: left to itself
+    # cattrs regenerates (and recompiles) a nested class's hook for every class that contains it.
+    for leaf in (Source, Inference, Discrepancy, Delegation, Deliverable, Names, Milestone,
+                 SecretariatHead, WorkPlan, Meeting):  # fmt: skip
+        conv.register_structure_hook(
+            leaf, cattrs.gen.make_dict_structure_fn(leaf, conv, _cattrs_forbid_extra_keys=True)
+        )
     for cls in (Edition, Secretariat, Body):
         conv.register_structure_hook(cls, _with_own_sources(conv, cls))
     return conv
@@ -262,9 +288,7 @@ _RECORD_HOOKS: dict[type, Callable[[Any, Any], Any]] = {
 }
 
 
-_RECORD_UNHOOKS: dict[type, Callable[[Any], Any]] = {
-    cls: cattrs.gen.make_dict_unstructure_fn(cls, converter) for cls in (Country, Person, Theme)
-}
+_RECORD_UNHOOKS: dict[type, Callable[[Any], Any]] = {}  # made on first to_dict() of a record
 
 
 def structure_strict(data: object, cls: type[T]) -> T:
@@ -281,8 +305,13 @@ def structure_strict(data: object, cls: type[T]) -> T:
 
 def unstructure(obj: object) -> Any:
     """Plain data for a record; the inverse of :func:`structure_strict`."""
-    record_hook = _RECORD_UNHOOKS.get(type(obj))
-    return record_hook(obj) if record_hook is not None else converter.unstructure(obj)
+    cls = type(obj)
+    if cls not in (Country, Person, Theme):
+        return converter.unstructure(obj)
+    hook = _RECORD_UNHOOKS.get(cls)
+    if hook is None:
+        hook = _RECORD_UNHOOKS[cls] = cattrs.gen.make_dict_unstructure_fn(cls, converter)
+    return hook(obj)
 
 
 def structure_records(data: object, cls: type[T]) -> tuple[T, ...]:
