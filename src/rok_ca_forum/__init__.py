@@ -44,6 +44,7 @@ from rok_ca_forum.models import (
 if TYPE_CHECKING:
     from rok_ca_forum.collection import Editions
     from rok_ca_forum.dataset import Dataset
+    from rok_ca_forum.frames import to_dataframe
     from rok_ca_forum.institutions import Body, Secretariat
     from rok_ca_forum.loading import load
     from rok_ca_forum.serialize import from_dict, to_dict, to_json
@@ -92,6 +93,7 @@ __all__ = [
     "people",
     "secretariat",
     "themes",
+    "to_dataframe",
     "to_dict",
     "to_json",
 ]
@@ -101,6 +103,7 @@ _DATA = frozenset({"editions", "countries", "themes", "people", "secretariat", "
 _LAZY = {
     "load": "rok_ca_forum.loading",
     "Dataset": "rok_ca_forum.dataset",
+    "to_dataframe": "rok_ca_forum.frames",
     "to_dict": "rok_ca_forum.serialize",
     "to_json": "rok_ca_forum.serialize",
     "from_dict": "rok_ca_forum.serialize",

@@ -35,6 +35,12 @@ def _parser() -> argparse.ArgumentParser:
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help_text, description=help_text)
         sub.add_argument("--json", action="store_true", help="print JSON for machines")
+        sub.add_argument(
+            "--lang",
+            default="en",
+            metavar="LANG",
+            help="language of titles and country names: en (default), ko, ru, …",
+        )
         return sub
 
     command("list", "list every edition, one line each")
@@ -63,7 +69,10 @@ def _run(args: argparse.Namespace) -> int:
         if args.json:
             _print_json(rcf.to_dict(edition))
         else:
-            print(describe(edition))
+            text = describe(edition)
+            if args.lang != "en":
+                text = edition.title_in(args.lang) + "\n" + text
+            print(text)
     elif args.command in ("list", "search"):
         found = (
             tuple(rcf.editions)
@@ -75,14 +84,19 @@ def _run(args: argparse.Namespace) -> int:
             return 1
         if args.json:
             _print_json(rcf.to_dict(found))
+        elif args.lang != "en":
+            rows = [(str(e.number), str(e.year), e.title_in(args.lang)) for e in found]
+            print(table(rows, ("No.", "Year", "Title")))
         else:
             print(table([edition_row(e)[:7] for e in found], columns))
     elif args.command == "countries":
         if args.json:
             _print_json(rcf.to_dict(rcf.countries))
         else:
-            rows = [(c.alpha_2, c.alpha_3, c.name, c.official_name) for c in rcf.countries]
-            print(table(rows, ("Code", "Alpha-3", "Name", "Official name")))
+            names = [
+                (c.alpha_2, c.alpha_3, c.name_in(args.lang), c.official_name) for c in rcf.countries
+            ]
+            print(table(names, ("Code", "Alpha-3", "Name", "Official name")))
     elif args.command == "themes":
         if args.json:
             _print_json(rcf.to_dict(rcf.themes))
@@ -106,6 +120,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code or 0)
     try:
         return _run(args)
+    except BrokenPipeError:
+        # The reader (e.g. `| head`) went away: stop quietly, as Unix tools do.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except NotFoundError as exc:
         print(f"rok-ca-forum: {exc}", file=sys.stderr)
         return 1

@@ -70,6 +70,20 @@ class Country:
     official_name: str
     aliases: tuple[str, ...] = ()
 
+    def name_in(self, lang: str) -> str:
+        """The country's name in ``lang`` (any language pycountry's catalogues carry).
+
+        ``"en"`` gives our own English name. An unknown language raises a ValueError
+        (:class:`InvalidArgumentError`) listing those available.
+
+        >>> import rok_ca_forum as rcf
+        >>> rcf.countries["UZ"].name_in("ru"), rcf.countries["UZ"].name_in("en")
+        ('Узбекистан', 'Uzbekistan')
+        """
+        from rok_ca_forum.languages import country_name
+
+        return country_name(self.alpha_2, self.name, lang)
+
 
 @attrs.frozen(kw_only=True)
 class Theme:
@@ -237,6 +251,23 @@ class Edition:
         '1st ROK–Central Asia Cooperation Forum'
         """
         return f"{self.ordinal} ROK–Central Asia Cooperation Forum"
+
+    def _repr_html_(self) -> str:
+        """The edition as an HTML table, for notebooks."""
+        from rok_ca_forum.results import edition_html
+
+        return edition_html(self)
+
+    def title_in(self, lang: str) -> str:
+        """The edition's title in ``lang``: ``"en"``, ``"ko"`` or ``"ru"``.
+
+        >>> import rok_ca_forum as rcf
+        >>> rcf.editions[12].title_in("ru")
+        '12-й Форум сотрудничества «Центральная Азия – Республика Корея»'
+        """
+        from rok_ca_forum.languages import edition_title
+
+        return edition_title(self.number, self.title, lang)
 
     def delegation(self, country: Country | str) -> Delegation | None:
         """The delegation of ``country`` (a :class:`Country` or an alpha-2 / alpha-3 code), or None.

@@ -14,7 +14,7 @@ import html
 
 from rok_ca_forum.models import Edition
 
-__all__ = ["EditionResults", "edition_row", "html_table"]
+__all__ = ["EditionResults", "edition_html", "edition_row", "html_table"]
 
 _COLUMNS = ("No.", "Year", "Dates", "City", "Host", "Level", "Format", "Heads of delegation")
 
@@ -60,6 +60,37 @@ def html_table(rows: list[tuple[str, ...]], columns: tuple[str, ...]) -> str:
         "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in row) + "</tr>" for row in rows
     )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def edition_html(e: Edition) -> str:
+    """One edition as a two-column HTML table of its facts, delegations and sources.
+
+    >>> import rok_ca_forum as rcf
+    >>> "<th>City</th><td>Nur-Sultan</td>" in edition_html(rcf.editions[12])
+    True
+    """
+    facts = [
+        ("Edition", e.title),
+        ("Status", e.status.value),
+        ("Dates", _dates(e) or "unknown"),
+        ("City", e.city or "unknown"),
+        ("Host", e.host.name if e.host else "unknown"),
+        ("Venue", e.venue or "unknown"),
+        ("Level", e.level.value if e.level else "unknown"),
+        ("Format", e.format.value if e.format else "unknown"),
+        ("Participants", str(e.participants) if e.participants else "unknown"),
+        ("Themes", ", ".join(t.label for t in e.themes)),
+    ]
+    facts += [
+        (f"Delegation {d.country.alpha_2}", ", ".join(
+            x for x in (d.head.name if d.head else "head unknown", d.head_title) if x
+        ))
+        for d in e.delegations
+    ]  # fmt: skip
+    facts += [(f"Deliverable ({d.kind.value})", d.title) for d in e.deliverables]
+    facts.append(("Sources", f"{len(e.sources)} (see .sources)"))
+    rows = "".join(f"<tr><th>{html.escape(k)}</th><td>{html.escape(v)}</td></tr>" for k, v in facts)
+    return f"<table>{rows}</table>"
 
 
 class EditionResults(tuple[Edition, ...]):
