@@ -3,12 +3,15 @@
 Importing the package reads no data: the bundled JSON is loaded, validated and indexed on first
 use of ``editions``, ``countries``, ``themes``, ``people``, ``secretariat`` or ``bodies``.
 
+```pycon
 >>> import rok_ca_forum as rcf
 >>> rcf.editions[12].title
 '12th ROK–Central Asia Cooperation Forum'
 >>> head = rcf.editions[14].delegation("TJ").head
 >>> head.name
 'Sirojiddin Muhriddin'
+
+```
 """
 
 from __future__ import annotations

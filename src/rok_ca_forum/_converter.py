@@ -5,10 +5,13 @@ string is not a list, unknown keys are errors. References (country codes, person
 source URLs) are resolved against the vocabularies of the load in progress, held in a context
 variable so that concurrent loads in several threads never see each other's vocabularies.
 
+```pycon
 >>> from rok_ca_forum._converter import structure_strict
 >>> from rok_ca_forum.models import Inference
 >>> structure_strict({"field": "year", "note": "from the yearly cadence"}, Inference).field
 'year'
+
+```
 """
 
 from __future__ import annotations
@@ -317,9 +320,12 @@ def unstructure(obj: object) -> Any:
 def structure_records(data: object, cls: type[T]) -> tuple[T, ...]:
     """A vocabulary file's list of records (countries, people, themes, bodies).
 
+    ```pycon
     >>> from rok_ca_forum.models import Theme
     >>> structure_records([{"slug": "a", "label": "A", "aliases": []}], Theme)[0].label
     'A'
+
+    ```
     """
     handler = _RECORD_HOOKS.get(cls) or converter.get_structure_hook(cls)
     return _structure_list(data, tuple[cls, ...], cls, handler)  # type: ignore[valid-type]
@@ -338,12 +344,15 @@ def format_errors(exc: BaseException) -> list[tuple[str, str]]:
 
     Paths look like ``delegations[2].country``.
 
+    ```pycon
     >>> from rok_ca_forum.models import Inference
     >>> try:
     ...     structure_strict({"field": 1, "note": "x"}, Inference)
     ... except Exception as exc:
     ...     format_errors(exc)
     [('field', 'expected a string, got int')]
+
+    ```
     """
     if isinstance(exc, (ClassValidationError, IterableValidationError)):
         lines = cattrs.transform_error(exc, path="$", format_exception=_format_exception)

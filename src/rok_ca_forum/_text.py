@@ -1,9 +1,12 @@
 """Small text helpers shared by look-ups and search: normalising, ordinals, suggestions.
 
+```pycon
 >>> fold("  Tōkyō  Ünïon ")
 'tokyo union'
 >>> ordinal(12), ordinal(21), ordinal(13)
 ('12th', '21st', '13th')
+
+```
 """
 
 from __future__ import annotations
@@ -18,8 +21,11 @@ __all__ = ["ORDINAL_WORDS", "fold", "ordinal", "suggest"]
 def fold(text: str) -> str:
     """Case-fold, strip accents and collapse white space, so that look-ups forgive spelling noise.
 
+    ```pycon
     >>> fold("Kyrgyz  REPUBLIC")
     'kyrgyz republic'
+
+    ```
     """
     if text.isascii():  # the common case, and ten times cheaper
         return " ".join(text.lower().split())
@@ -33,8 +39,11 @@ def fold(text: str) -> str:
 def ordinal(number: int) -> str:
     """English ordinal of a positive number.
 
+    ```pycon
     >>> ordinal(1), ordinal(2), ordinal(3), ordinal(11), ordinal(112)
     ('1st', '2nd', '3rd', '11th', '112th')
+
+    ```
     """
     if 10 <= number % 100 <= 20:
         suffix = "th"
@@ -73,8 +82,11 @@ for _n in range(1, 60):
 def suggest(wanted: str, candidates: Iterable[str], limit: int = 3) -> tuple[str, ...]:
     """Close matches for a misspelt key, best first ("did you mean").
 
+    ```pycon
     >>> suggest("Kyrgistan", ["Kyrgyzstan", "Kazakhstan", "Tajikistan"])
     ('Kyrgyzstan', 'Tajikistan')
+
+    ```
     """
     pool = {fold(c): c for c in candidates}
     matches = difflib.get_close_matches(fold(wanted)[:200], list(pool), n=limit, cutoff=0.6)

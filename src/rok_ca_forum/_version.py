@@ -2,9 +2,12 @@
 
 Reading them costs nothing: no ``importlib.metadata`` look-up at import time.
 
+```pycon
 >>> from rok_ca_forum._version import __version__, DATA_VERSION
 >>> __version__.count(".") == 2 and DATA_VERSION[:4].isdigit()
 True
+
+```
 """
 
 import datetime as _dt

@@ -2,10 +2,13 @@
 
 Exit status: 0 on success, 1 when nothing matches (message on stderr), 2 on bad usage.
 
+```pycon
 >>> main(["show", "12"])  # doctest: +ELLIPSIS
 12th ROK–Central Asia Cooperation Forum
 ...
 0
+
+```
 """
 
 from __future__ import annotations

@@ -1,5 +1,6 @@
 """The editions collection: number look-up, forgiving names, filters and text search.
 
+```pycon
 >>> import rok_ca_forum as rcf
 >>> rcf.editions.lookup("twelfth").number
 12
@@ -7,6 +8,8 @@
 [7]
 >>> rcf.editions.search("water")[0].number
 12
+
+```
 """
 
 from __future__ import annotations
@@ -89,9 +92,12 @@ def _year_arg(value: object, name: str) -> int:
 class Editions:
     """All forum editions, in number order. Immutable; indexes are built once, at load.
 
+    ```pycon
     >>> import rok_ca_forum as rcf
     >>> len(rcf.editions) >= 18, 12 in rcf.editions, rcf.editions[12].year
     (True, True, 2019)
+
+    ```
     """
 
     __slots__ = (
@@ -180,9 +186,12 @@ class Editions:
     ) -> Edition | None:
         """The edition with this number, or the one that met in ``year``; else ``default``.
 
+        ```pycon
         >>> import rok_ca_forum as rcf
         >>> rcf.editions.get(year=2019).number, rcf.editions.get(99), rcf.editions.get(year=2017)
         (12, None, None)
+
+        ```
         """
         if (number is None) == (year is None):
             raise InvalidArgumentError("get() takes either an edition number or year=, not both")
@@ -195,9 +204,12 @@ class Editions:
     def lookup(self, name: int | str) -> Edition:
         """The edition named by a number or ordinal: ``12``, ``"12"``, ``"12th"``, ``"twelfth"``.
 
+        ```pycon
         >>> import rok_ca_forum as rcf
         >>> rcf.editions.lookup("Twelfth").year
         2019
+
+        ```
         """
         if type(name) is int:
             return self[name]
@@ -233,9 +245,12 @@ class Editions:
     def latest(self) -> Edition:
         """The most recent edition that has actually been held.
 
+        ```pycon
         >>> import rok_ca_forum as rcf
         >>> rcf.editions.latest().number
         17
+
+        ```
         """
         for edition in reversed(self._items):
             if edition.status is Status.HELD:
@@ -263,9 +278,12 @@ class Editions:
         ``head`` a person's id, name or alias; enums a member or its value.
         An unknown country, theme or person raises its NotFoundError, never an empty result.
 
+        ```pycon
         >>> import rok_ca_forum as rcf
         >>> [e.number for e in rcf.editions.filter(theme="water", since=2019, until=2020)]
         [12]
+
+        ```
         """
         pools: list[list[Edition]] = []
         checks: list[Callable[[Edition], bool]] = []
@@ -325,9 +343,12 @@ class Editions:
         Case- and accent-insensitive; the text is taken literally (no patterns). Ties are broken
         by edition number, so results are deterministic.
 
+        ```pycon
         >>> import rok_ca_forum as rcf
         >>> 12 in [e.number for e in rcf.editions.search("WATER resources")]
         True
+
+        ```
         """
         if not isinstance(text, str):
             raise InvalidTypeError(f"search() takes a str, not {type(text).__name__}")

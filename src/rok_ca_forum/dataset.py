@@ -3,10 +3,13 @@
 The bundled data is read once, on first use, under a lock, so that many threads asking at once
 get one and the same :class:`Dataset` (the pattern of pycountry's ``db.py``).
 
+```pycon
 >>> import rok_ca_forum as rcf
 >>> ds = rcf.load()
 >>> ds is rcf.load(), ds.editions is rcf.editions
 (True, True)
+
+```
 """
 
 from __future__ import annotations
@@ -26,10 +29,13 @@ __all__ = ["Dataset", "bundled"]
 class Dataset:
     """Everything one data directory holds, validated as a whole.
 
+    ```pycon
     >>> import rok_ca_forum as rcf
     >>> ds = rcf.load()
     >>> len(ds.countries), ds.editions[1].year
     (6, 2007)
+
+    ```
     """
 
     editions: Editions

@@ -1,5 +1,6 @@
 """Plain-text renderings for the terminal: one edition in full, or aligned tables.
 
+```pycon
 >>> import rok_ca_forum as rcf
 >>> print(describe(rcf.editions[12]).splitlines()[0])
 12th ROK–Central Asia Cooperation Forum
@@ -7,6 +8,8 @@
 No.  City
 ---  -----
 1    Seoul
+
+```
 """
 
 from __future__ import annotations

@@ -1,10 +1,13 @@
 """String-valued enumerations used by the models and accepted (as member or value) by filters.
 
+```pycon
 >>> from rok_ca_forum.enums import Level
 >>> Level("vice-ministerial") is Level.VICE_MINISTERIAL
 True
 >>> str(Level.MINISTERIAL)
 'ministerial'
+
+```
 """
 
 from __future__ import annotations
@@ -24,8 +27,11 @@ class _StrEnum(str, enum.Enum):
 class Level(_StrEnum):
     """The rank of the heads of delegation.
 
+    ```pycon
     >>> [m.value for m in Level]
     ['ministerial', 'vice-ministerial']
+
+    ```
     """
 
     MINISTERIAL = "ministerial"
@@ -35,8 +41,11 @@ class Level(_StrEnum):
 class Format(_StrEnum):
     """How the edition met.
 
+    ```pycon
     >>> Format("hybrid").name
     'HYBRID'
+
+    ```
     """
 
     IN_PERSON = "in-person"
@@ -47,8 +56,11 @@ class Format(_StrEnum):
 class Status(_StrEnum):
     """Whether the edition has taken place.
 
+    ```pycon
     >>> Status.PLANNED.value
     'planned'
+
+    ```
     """
 
     HELD = "held"
@@ -58,8 +70,11 @@ class Status(_StrEnum):
 class DeliverableKind(_StrEnum):
     """What kind of outcome a deliverable is.
 
+    ```pycon
     >>> DeliverableKind("work_plan") is DeliverableKind.WORK_PLAN
     True
+
+    ```
     """
 
     JOINT_STATEMENT = "joint_statement"

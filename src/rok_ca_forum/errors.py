@@ -4,12 +4,15 @@ Every error a caller can trigger derives from :class:`RokCaForumError`, so ``exc
 RokCaForumError`` catches them all, while ``except KeyError`` / ``except ValueError`` /
 ``except TypeError`` keep working for code that expects the built-in kinds.
 
+```pycon
 >>> import rok_ca_forum as rcf
 >>> try:
 ...     rcf.editions[99]
 ... except rcf.EditionNotFoundError as exc:
 ...     print(exc)
 no edition number 99; editions run from 1 to 18
+
+```
 """
 
 from __future__ import annotations
@@ -30,8 +33,11 @@ __all__ = [
 class RokCaForumError(Exception):
     """Base class of every exception raised on purpose by this package.
 
+    ```pycon
     >>> issubclass(NotFoundError, RokCaForumError)
     True
+
+    ```
     """
 
 
@@ -40,9 +46,12 @@ class NotFoundError(RokCaForumError, KeyError):
 
     ``suggestions`` holds close matches ("did you mean"), best first.
 
+    ```pycon
     >>> err = NotFoundError("no such thing", suggestions=("thing",))
     >>> str(err), err.suggestions
     ('no such thing', ('thing',))
+
+    ```
     """
 
     def __init__(self, message: str, *, suggestions: tuple[str, ...] = ()) -> None:
@@ -58,32 +67,44 @@ class NotFoundError(RokCaForumError, KeyError):
 class EditionNotFoundError(NotFoundError):
     """No forum edition matches the number, year or name asked for.
 
+    ```pycon
     >>> issubclass(EditionNotFoundError, KeyError)
     True
+
+    ```
     """
 
 
 class CountryNotFoundError(NotFoundError):
     """The code or name is not one of the six member states.
 
+    ```pycon
     >>> issubclass(CountryNotFoundError, NotFoundError)
     True
+
+    ```
     """
 
 
 class ThemeNotFoundError(NotFoundError):
     """The slug, label or alias is not in the theme vocabulary.
 
+    ```pycon
     >>> issubclass(ThemeNotFoundError, NotFoundError)
     True
+
+    ```
     """
 
 
 class PersonNotFoundError(NotFoundError):
     """The id, name or alias matches no person (or more than one).
 
+    ```pycon
     >>> issubclass(PersonNotFoundError, NotFoundError)
     True
+
+    ```
     """
 
 
@@ -92,16 +113,22 @@ class InvalidArgumentError(RokCaForumError, ValueError):
 
     The message names the bad value and lists the valid ones.
 
+    ```pycon
     >>> issubclass(InvalidArgumentError, ValueError)
     True
+
+    ```
     """
 
 
 class InvalidTypeError(RokCaForumError, TypeError):
     """An argument has the wrong type; also a :class:`TypeError`.
 
+    ```pycon
     >>> issubclass(InvalidTypeError, TypeError)
     True
+
+    ```
     """
 
 
@@ -110,6 +137,7 @@ class DataValidationError(RokCaForumError, ValueError):
 
     ``path`` names the file and the field, as in ``editions/07.json: delegations[2].country``.
 
+    ```pycon
     >>> err = DataValidationError(
     ...     "editions/07.json", "delegations[2].country", "'XX' is not a member state"
     ... )
@@ -117,6 +145,8 @@ class DataValidationError(RokCaForumError, ValueError):
     'editions/07.json: delegations[2].country'
     >>> str(err)
     "editions/07.json: delegations[2].country: 'XX' is not a member state"
+
+    ```
     """
 
     def __init__(self, file: str, field: str, problem: str) -> None:

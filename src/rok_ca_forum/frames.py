@@ -3,10 +3,13 @@
 Lives behind the ``pandas`` extra (``pip install 'rok-ca-forum[pandas]'``); pandas is imported
 only when :func:`to_dataframe` is called.
 
+```pycon
 >>> import rok_ca_forum as rcf
 >>> df = rcf.to_dataframe(rcf.editions)
 >>> df.loc[df.number == 12, ["year", "city", "host", "level"]].to_dict("records")
 [{'year': 2019, 'city': 'Nur-Sultan', 'host': 'KZ', 'level': 'ministerial'}]
+
+```
 """
 
 from __future__ import annotations
@@ -97,10 +100,13 @@ def to_dataframe(items: Iterable[Edition] | Iterable[Delegation]) -> pd.DataFram
     Takes ``rcf.editions``, the result of ``filter()`` / ``search()``, or a tuple of delegations.
     Dates are datetime64 columns, enums their string values, counts nullable integers.
 
+    ```pycon
     >>> import rok_ca_forum as rcf
     >>> df = rcf.to_dataframe(rcf.editions[12].delegations)
     >>> list(df.columns)[:3], len(df)
     (['country', 'country_name', 'head'], 6)
+
+    ```
     """
     pd = _pandas()
     if isinstance(items, (str, bytes)) or not isinstance(items, Iterable):

@@ -1,10 +1,13 @@
 """The Forum Secretariat and the related bodies, as immutable records.
 
+```pycon
 >>> import rok_ca_forum as rcf
 >>> rcf.secretariat.operator
 'Korea Foundation'
 >>> rcf.secretariat.proclaimed.edition
 10
+
+```
 """
 
 from __future__ import annotations
@@ -35,9 +38,12 @@ BODY_FIELDS: frozenset[str] = frozenset(
 class Names:
     """A name in English, Korean and Russian.
 
+    ```pycon
     >>> import rok_ca_forum as rcf
     >>> rcf.secretariat.names.en
     'Korea-Central Asia Cooperation Forum Secretariat'
+
+    ```
     """
 
     en: str
@@ -79,9 +85,12 @@ class WorkPlan:
 class Secretariat:
     """The Korea–Central Asia Cooperation Forum Secretariat (agreed 2015, opened 2017).
 
+    ```pycon
     >>> import rok_ca_forum as rcf
     >>> rcf.secretariat.opened.date.year
     2017
+
+    ```
     """
 
     names: Names
@@ -102,9 +111,12 @@ class Secretariat:
     def sources_for(self, field: str) -> tuple[Source, ...]:
         """The sources that back ``field`` (``"opened"``, ``"heads"``, …).
 
+        ```pycon
         >>> import rok_ca_forum as rcf
         >>> len(rcf.secretariat.sources_for("opened")) >= 1
         True
+
+        ```
         """
         return tuple(s for s in self.sources if field in s.supports)
 
@@ -123,9 +135,12 @@ class Meeting:
 class Body:
     """A body related to the Forum (Business Council, High Level Officials' Meeting, …).
 
+    ```pycon
     >>> import rok_ca_forum as rcf
     >>> any(b.id == "business-council" for b in rcf.bodies)
     True
+
+    ```
     """
 
     id: str

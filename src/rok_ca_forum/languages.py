@@ -3,11 +3,14 @@
 The language is always an explicit argument, never read from the environment, so the same call
 gives the same answer on every machine. pycountry is imported only when a translation is asked for.
 
+```pycon
 >>> import rok_ca_forum as rcf
 >>> rcf.countries["KR"].name_in("ko"), rcf.countries["KG"].name_in("ru")
 ('대한민국', 'Киргизия')
 >>> rcf.editions[12].title_in("ko")
 '제12차 한-중앙아 협력 포럼'
+
+```
 """
 
 from __future__ import annotations
@@ -38,8 +41,11 @@ def _check(lang: object) -> str:
 def country_languages() -> tuple[str, ...]:
     """Language codes pycountry carries country names for (plus ``en``).
 
+    ```pycon
     >>> "ko" in country_languages() and "ru" in country_languages()
     True
+
+    ```
     """
     import pycountry
 

@@ -4,11 +4,14 @@ Only JSON is parsed (no code is evaluated); every problem becomes a :class:`Data
 naming the file and the field. Nothing is published until the whole directory has passed, so a
 failed load leaves no trace.
 
+```pycon
 >>> import rok_ca_forum as rcf
 >>> rcf.load("/no/such/dir")
 Traceback (most recent call last):
 ...
 rok_ca_forum.errors.DataValidationError: /no/such/dir: not a directory
+
+```
 """
 
 from __future__ import annotations
@@ -56,9 +59,12 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
     Raises :class:`DataValidationError` naming the file and field if anything is wrong; then
     nothing of the attempt is kept.
 
+    ```pycon
     >>> import rok_ca_forum as rcf
     >>> len(rcf.load().editions) >= 18
     True
+
+    ```
     """
     if path is None:
         return bundled()

@@ -3,10 +3,13 @@
 Every model is ``attrs.frozen`` (slotted, keyword-only); collections are tuples and optional facts
 are ``X | None``, so nothing a caller receives can be changed under another caller.
 
+```pycon
 >>> import rok_ca_forum as rcf
 >>> e = rcf.editions[12]
 >>> e.title, e.city, e.host.name, e.level.value
 ('12th ROK–Central Asia Cooperation Forum', 'Nur-Sultan', 'Kazakhstan', 'ministerial')
+
+```
 """
 
 from __future__ import annotations
@@ -47,8 +50,11 @@ _DELEGATION_PATH = re.compile(r"delegations\.[A-Z]{2}")
 def is_field_path(path: str) -> bool:
     """Whether ``path`` names an edition field (``"venue"``) or a delegation (``"delegations.KZ"``).
 
+    ```pycon
     >>> is_field_path("venue"), is_field_path("delegations.KZ"), is_field_path("colour")
     (True, True, False)
+
+    ```
     """
     return path in FIELD_PATHS or _DELEGATION_PATH.fullmatch(path) is not None
 
@@ -57,10 +63,13 @@ def is_field_path(path: str) -> bool:
 class Country:
     """A member state, with our own English names (not pycountry's "Korea, Republic of").
 
+    ```pycon
     >>> import rok_ca_forum as rcf
     >>> kr = rcf.countries["KR"]
     >>> kr.name, kr.alpha_3, kr.numeric
     ('Republic of Korea', 'KOR', '410')
+
+    ```
     """
 
     alpha_2: str
@@ -76,9 +85,12 @@ class Country:
         ``"en"`` gives our own English name. An unknown language raises a ValueError
         (:class:`InvalidArgumentError`) listing those available.
 
+        ```pycon
         >>> import rok_ca_forum as rcf
         >>> rcf.countries["UZ"].name_in("ru"), rcf.countries["UZ"].name_in("en")
         ('Узбекистан', 'Uzbekistan')
+
+        ```
         """
         from rok_ca_forum.languages import country_name
 
@@ -89,9 +101,12 @@ class Country:
 class Theme:
     """One entry of the controlled theme vocabulary.
 
+    ```pycon
     >>> import rok_ca_forum as rcf
     >>> rcf.themes["water-resources"].label
     'Water resources'
+
+    ```
     """
 
     slug: str
@@ -103,10 +118,13 @@ class Theme:
 class Person:
     """One real person, under one romanisation, with the other spellings as aliases.
 
+    ```pycon
     >>> import rok_ca_forum as rcf
     >>> p = rcf.people.lookup("Tileuberdi")
     >>> p.name, p.aliases
     ('Mukhtar Tleuberdi', ('Mukhtar Tileuberdi',))
+
+    ```
     """
 
     id: str
@@ -118,10 +136,13 @@ class Person:
 class Source:
     """A published document that backs the fields named in ``supports``.
 
+    ```pycon
     >>> import rok_ca_forum as rcf
     >>> src = rcf.editions[12].sources_for("participants")[0]
     >>> src.publisher
     'Ministry of Foreign Affairs, Republic of Korea'
+
+    ```
     """
 
     url: str
@@ -136,9 +157,12 @@ class Source:
 class Inference:
     """A value that was inferred rather than read, and how.
 
+    ```pycon
     >>> import rok_ca_forum as rcf
     >>> rcf.editions[2].inferred[0].field
     'year'
+
+    ```
     """
 
     field: str
@@ -158,10 +182,13 @@ class Alternative:
 class Discrepancy:
     """Sources disagree on ``field``: ``value`` was kept, ``alternatives`` were not.
 
+    ```pycon
     >>> import rok_ca_forum as rcf
     >>> d = next(d for d in rcf.editions[12].discrepancies if d.field == "start_date")
     >>> d.value
     '2019-10-16'
+
+    ```
     """
 
     field: str
@@ -174,10 +201,13 @@ class Discrepancy:
 class Delegation:
     """One country's delegation to one edition.
 
+    ```pycon
     >>> import rok_ca_forum as rcf
     >>> d = rcf.editions[14].delegation("TJ")
     >>> d.head.name if d.head else None
     'Sirojiddin Muhriddin'
+
+    ```
     """
 
     country: Country
@@ -189,9 +219,12 @@ class Delegation:
 class Deliverable:
     """Something an edition adopted or held: a statement, a work plan, a business event, …
 
+    ```pycon
     >>> import rok_ca_forum as rcf
     >>> [d.kind.value for d in rcf.editions[12].deliverables][:2]
     ['joint_statement', 'work_plan']
+
+    ```
     """
 
     kind: DeliverableKind
@@ -205,10 +238,13 @@ class Deliverable:
 class Edition:
     """One meeting of the ROK–Central Asia Cooperation Forum.
 
+    ```pycon
     >>> import rok_ca_forum as rcf
     >>> e = rcf.editions[12]
     >>> e.ordinal, e.year, e.start_date, e.participants
     ('12th', 2019, datetime.date(2019, 10, 16), 100)
+
+    ```
     """
 
     number: int
@@ -236,9 +272,12 @@ class Edition:
     def ordinal(self) -> str:
         """The edition's number as an English ordinal.
 
+        ```pycon
         >>> import rok_ca_forum as rcf
         >>> rcf.editions[3].ordinal
         '3rd'
+
+        ```
         """
         return ordinal(self.number)
 
@@ -246,9 +285,12 @@ class Edition:
     def title(self) -> str:
         """The edition's name in English.
 
+        ```pycon
         >>> import rok_ca_forum as rcf
         >>> rcf.editions[1].title
         '1st ROK–Central Asia Cooperation Forum'
+
+        ```
         """
         return f"{self.ordinal} ROK–Central Asia Cooperation Forum"
 
@@ -261,9 +303,12 @@ class Edition:
     def title_in(self, lang: str) -> str:
         """The edition's title in ``lang``: ``"en"``, ``"ko"`` or ``"ru"``.
 
+        ```pycon
         >>> import rok_ca_forum as rcf
         >>> rcf.editions[12].title_in("ru")
         '12-й Форум сотрудничества «Центральная Азия – Республика Корея»'
+
+        ```
         """
         from rok_ca_forum.languages import edition_title
 
@@ -275,9 +320,12 @@ class Edition:
         Returns None when the country is a member state with no recorded delegation at this edition;
         raises :class:`CountryNotFoundError` when ``country`` is not a member state at all.
 
+        ```pycon
         >>> import rok_ca_forum as rcf
         >>> rcf.editions[12].delegation("KZ").head_title
         'Minister of Foreign Affairs'
+
+        ```
         """
         if isinstance(country, Country):
             code = country.alpha_2
@@ -297,9 +345,12 @@ class Edition:
 
         ``"delegations"`` returns the sources backing any delegation.
 
+        ```pycon
         >>> import rok_ca_forum as rcf
         >>> len(rcf.editions[12].sources_for("start_date")) >= 1
         True
+
+        ```
         """
         if not isinstance(field, str):
             raise InvalidTypeError(f"field must be a str, not {type(field).__name__}")

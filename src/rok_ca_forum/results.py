@@ -1,11 +1,14 @@
 """Query results: a plain tuple of editions that also draws itself as a table in notebooks.
 
+```pycon
 >>> import rok_ca_forum as rcf
 >>> found = rcf.editions.filter(host="TJ")
 >>> isinstance(found, tuple), [e.number for e in found]
 (True, [14])
 >>> "<table" in found._repr_html_()
 True
+
+```
 """
 
 from __future__ import annotations
@@ -30,9 +33,12 @@ def _dates(e: Edition) -> str:
 def edition_row(e: Edition) -> tuple[str, ...]:
     """The cells of one edition's row, as text (used by HTML tables and the terminal).
 
+    ```pycon
     >>> import rok_ca_forum as rcf
     >>> edition_row(rcf.editions[12])[:5]
     ('12', '2019', '2019-10-16', 'Nur-Sultan', 'KZ')
+
+    ```
     """
     heads = "; ".join(
         f"{d.country.alpha_2}: {d.head.name}" for d in e.delegations if d.head is not None
@@ -52,8 +58,11 @@ def edition_row(e: Edition) -> tuple[str, ...]:
 def html_table(rows: list[tuple[str, ...]], columns: tuple[str, ...]) -> str:
     """A small, dependency-free HTML table; every cell escaped.
 
+    ```pycon
     >>> html_table([("1", "<b>")], ("a", "b"))
     '<table><thead><tr><th>a</th><th>b</th></tr></thead><tbody><tr><td>1</td><td>&lt;b&gt;</td></tr></tbody></table>'
+
+    ```
     """
     head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
     body = "".join(
@@ -65,9 +74,12 @@ def html_table(rows: list[tuple[str, ...]], columns: tuple[str, ...]) -> str:
 def edition_html(e: Edition) -> str:
     """One edition as a two-column HTML table of its facts, delegations and sources.
 
+    ```pycon
     >>> import rok_ca_forum as rcf
     >>> "<th>City</th><td>Nur-Sultan</td>" in edition_html(rcf.editions[12])
     True
+
+    ```
     """
     facts = [
         ("Edition", e.title),

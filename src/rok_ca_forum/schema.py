@@ -6,10 +6,13 @@ The shipped copies in ``data/schema/`` are rewritten with ``python -m rok_ca_for
 test fails when they are stale. Rules that span fields or files (start before end, numbers
 unique and contiguous) are beyond JSON Schema and are enforced by the loader alone.
 
+```pycon
 >>> import rok_ca_forum as rcf
 >>> s = schemas(rcf.load())["edition.schema.json"]
 >>> s["$schema"], s["properties"]["level"]["anyOf"][0]["enum"]
 ('https://json-schema.org/draft/2020-12/schema', ['ministerial', 'vice-ministerial'])
+
+```
 """
 
 from __future__ import annotations

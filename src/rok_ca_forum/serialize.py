@@ -3,12 +3,15 @@
 ``to_dict`` gives exactly the shape of the bundled JSON files (references as keys, dates as ISO
 strings, enums as their values); ``from_dict`` reverses it, resolving references against a dataset.
 
+```pycon
 >>> import rok_ca_forum as rcf
 >>> e = rcf.editions[12]
 >>> rcf.from_dict(rcf.Edition, rcf.to_dict(e)) == e
 True
 >>> rcf.to_dict(e)["host"], rcf.to_dict(e)["start_date"]
 ('KZ', '2019-10-16')
+
+```
 """
 
 from __future__ import annotations
@@ -55,11 +58,14 @@ def to_dict(
 ) -> dict[str, Any] | list[dict[str, Any]]:
     """A record as JSON-ready data; a collection of records (editions, results) as a list of them.
 
+    ```pycon
     >>> import rok_ca_forum as rcf
     >>> rcf.to_dict(rcf.countries["KZ"])["official_name"]
     'Republic of Kazakhstan'
     >>> len(rcf.to_dict(rcf.editions.filter(host="KZ")))
     1
+
+    ```
     """
     if attrs.has(type(obj)):
         result: dict[str, Any] = _plain(unstructure(obj))
@@ -81,9 +87,12 @@ def to_json(
 ) -> str:
     """``to_dict(obj)`` as a JSON string (UTF-8 text, non-ASCII kept as is).
 
+    ```pycon
     >>> import rok_ca_forum as rcf
     >>> print(rcf.to_json(rcf.themes["forestry"], indent=None))
     {"slug": "forestry", "label": "Forestry", "aliases": ["forests", "forest"]}
+
+    ```
     """
     return json.dumps(to_dict(obj), ensure_ascii=False, indent=indent)
 
@@ -93,9 +102,12 @@ def from_dict(cls: type[T], data: object, *, dataset: Dataset | None = None) -> 
 
     ``dataset`` defaults to the bundled one. Raises :class:`DataValidationError` naming the field.
 
+    ```pycon
     >>> import rok_ca_forum as rcf
     >>> rcf.from_dict(rcf.Person, {"id": "x", "name": "X", "aliases": []}).name
     'X'
+
+    ```
     """
     if not (isinstance(cls, type) and attrs.has(cls)):
         raise InvalidTypeError(f"from_dict() takes a record class such as Edition, not {cls!r}")

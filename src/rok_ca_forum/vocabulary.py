@@ -3,6 +3,7 @@
 ``collection[key]`` takes the canonical key (alpha-2 code, theme slug, person id);
 ``collection.lookup(text)`` also takes names and aliases, ignoring case and accents.
 
+```pycon
 >>> import rok_ca_forum as rcf
 >>> rcf.countries["kg"].name, rcf.countries.lookup("Kirghizia").alpha_2
 ('Kyrgyzstan', 'KG')
@@ -10,6 +11,8 @@
 'water-resources'
 >>> rcf.people.lookup("kazakbayev").name
 'Ruslan Kazakbaev'
+
+```
 """
 
 from __future__ import annotations
@@ -131,11 +134,14 @@ class Vocabulary(Generic[T]):
 class Countries(Vocabulary[Country]):
     """The six member states, keyed by alpha-2 code (alpha-3 also works in ``[]``).
 
+    ```pycon
     >>> import rok_ca_forum as rcf
     >>> [c.alpha_2 for c in rcf.countries]
     ['KR', 'KZ', 'KG', 'TJ', 'TM', 'UZ']
     >>> rcf.countries["UZB"].name
     'Uzbekistan'
+
+    ```
     """
 
     __slots__ = ()
@@ -158,9 +164,12 @@ class Countries(Vocabulary[Country]):
 class Themes(Vocabulary[Theme]):
     """The controlled theme vocabulary, keyed by slug.
 
+    ```pycon
     >>> import rok_ca_forum as rcf
     >>> rcf.themes.lookup("ict").label
     'ICT and digital cooperation'
+
+    ```
     """
 
     __slots__ = ()
@@ -177,9 +186,12 @@ class Themes(Vocabulary[Theme]):
 class People(Vocabulary[Person]):
     """Everyone the data names, keyed by id; look-up by any spelling of the name.
 
+    ```pycon
     >>> import rok_ca_forum as rcf
     >>> rcf.people["sirojiddin-muhriddin"].aliases
     ('Sirojiddin Mukhriddin', 'Sirodjiddin Muhriddin')
+
+    ```
     """
 
     __slots__ = ()
