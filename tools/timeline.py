@@ -36,8 +36,8 @@ def render_svg() -> str:
     parts.append(f'<text x="10" y="{y_unknown + 4}">host not known</text>')
     for year in range(first, last + 1):
         x = _LEFT + (year - first) * _YEAR_WIDTH + _YEAR_WIDTH // 2
-        label_y = height - 10
-        parts.append(f'<text x="{x}" y="{label_y}" text-anchor="middle" font-size="10">{year}</text>')
+        label = f'<text x="{x}" y="{height - 10}" text-anchor="middle" font-size="10">{year}</text>'
+        parts.append(label)
     for e in editions:
         x = _LEFT + (e.year - first) * _YEAR_WIDTH + _YEAR_WIDTH // 2
         row = rows[e.host.alpha_2] if e.host else unknown_row
@@ -49,7 +49,8 @@ def render_svg() -> str:
         else:
             fill, stroke = "#ccc", "#999"
         dash = ' stroke-dasharray="3,2"' if e.status is rcf.Status.PLANNED else ""
-        tip = f"{e.title}: {e.city or 'city unknown'}, {e.level.value if e.level else 'level unknown'}"
+        level = e.level.value if e.level else "level unknown"
+        tip = f"{e.title}: {e.city or 'city unknown'}, {level}"
         parts.append(
             f'<g><title>{escape(tip)}</title><circle cx="{x}" cy="{y}" r="11" fill="{fill}" '
             f'stroke="{stroke}" stroke-width="2"{dash}/>'
