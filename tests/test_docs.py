@@ -55,22 +55,15 @@ def test_version_is_single_sourced() -> None:
     assert rcf.DATA_AS_OF.strftime("%Y.%m.%d") == rcf.DATA_VERSION
 
 
-def _data_digest() -> str:
-    import hashlib
-
+def test_data_version_moves_with_the_data() -> None:
+    from rok_ca_forum._trusted import data_checksum
+    from rok_ca_forum._version import DATA_CHECKSUM
     from tests.conftest import DATA_DIR
 
-    digest = hashlib.sha256()
-    for path in sorted(DATA_DIR.rglob("*.json")):
-        digest.update(path.relative_to(DATA_DIR).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes() + b"\0")
-    return digest.hexdigest()
-
-
-def test_data_version_moves_with_the_data() -> None:
-    recorded_version, recorded_digest = (ROOT / "tests" / "data_digest.txt").read_text().split()
-    assert _data_digest() == recorded_digest, (
-        "the bundled data changed: bump DATA_VERSION / DATA_AS_OF in _version.py, add a Data entry "
-        "to CHANGELOG.md, and record the new version and digest in tests/data_digest.txt"
+    recorded_version, recorded_checksum = (ROOT / "tests" / "data_digest.txt").read_text().split()
+    assert data_checksum(DATA_DIR) == DATA_CHECKSUM == int(recorded_checksum), (
+        "the bundled data changed: bump DATA_VERSION / DATA_AS_OF and set DATA_CHECKSUM in "
+        "_version.py, add a Data entry to CHANGELOG.md, and record the new version and checksum "
+        "in tests/data_digest.txt"
     )
     assert recorded_version == rcf.DATA_VERSION, "DATA_VERSION changed without a data change"

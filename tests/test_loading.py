@@ -246,3 +246,29 @@ def test_failed_load_leaves_the_bundled_data_alone(edit: Edit) -> None:
 
 def test_load_accepts_pathlike(data_copy: Path) -> None:
     assert len(rcf.load(os.fspath(data_copy)).editions) == len(rcf.editions)
+
+
+def test_fast_bundled_build_equals_the_validating_loader() -> None:
+    from rok_ca_forum._trusted import read_trusted
+    from rok_ca_forum._version import DATA_CHECKSUM
+    from rok_ca_forum.loading import read_bundled
+    from tests.conftest import DATA_DIR
+
+    fast = read_trusted(DATA_DIR, DATA_CHECKSUM)
+    slow = read_bundled()
+    assert fast is not None
+    assert list(fast.editions) == list(slow.editions)
+    assert list(fast.countries) == list(slow.countries)
+    assert list(fast.themes) == list(slow.themes)
+    assert list(fast.people) == list(slow.people)
+    assert fast.secretariat == slow.secretariat
+    assert fast.bodies == slow.bodies
+    assert rcf.to_json(fast.editions) == rcf.to_json(slow.editions)
+
+
+def test_fast_build_refuses_changed_files(edit: Edit) -> None:
+    from rok_ca_forum._trusted import read_trusted
+    from rok_ca_forum._version import DATA_CHECKSUM
+
+    root = edit("editions/12.json", _set("host", "XX"))
+    assert read_trusted(root, DATA_CHECKSUM) is None  # so the validating loader takes over

@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import difflib
 import unicodedata
 from collections.abc import Iterable
 
@@ -88,6 +87,8 @@ def suggest(wanted: str, candidates: Iterable[str], limit: int = 3) -> tuple[str
 
     ```
     """
+    import difflib  # only on a miss, never on the way to a hit
+
     pool = {fold(c): c for c in candidates}
     matches = difflib.get_close_matches(fold(wanted)[:200], list(pool), n=limit, cutoff=0.6)
     return tuple(pool[m] for m in matches)

@@ -14,42 +14,123 @@ get one and the same :class:`Dataset` (the pattern of pycountry's ``db.py``).
 
 from __future__ import annotations
 
+import os
 import threading
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
-import attrs
-
-from rok_ca_forum.collection import Editions
-from rok_ca_forum.institutions import Body, Secretariat
-from rok_ca_forum.vocabulary import Countries, People, Themes
+if TYPE_CHECKING:  # imported for annotations only: building records needs neither up front
+    from rok_ca_forum.collection import Editions
+    from rok_ca_forum.institutions import Body, Secretariat
+    from rok_ca_forum.models import Edition
+    from rok_ca_forum.vocabulary import Countries, People, Themes
 
 __all__ = ["Dataset", "bundled"]
 
 
-@attrs.frozen(kw_only=True)
+_Institutions = tuple["Secretariat | None", tuple["Body", ...]]
+
+
 class Dataset:
-    """Everything one data directory holds, validated as a whole.
+    """Everything one data directory holds, validated as a whole. Read-only.
+
+    The Secretariat and related bodies are built on first access: most programs never ask.
 
     ```pycon
     >>> import rok_ca_forum as rcf
     >>> ds = rcf.load()
-    >>> len(ds.countries), ds.editions[1].year
-    (6, 2007)
+    >>> len(ds.countries), ds.editions[1].year, ds.secretariat.operator
+    (6, 2007, 'Korea Foundation')
 
     ```
     """
+
+    __slots__ = ("_institutions", "_lock", "countries", "editions", "people", "themes")
 
     editions: Editions
     countries: Countries
     themes: Themes
     people: People
-    secretariat: Secretariat | None = None
-    bodies: tuple[Body, ...] = ()
+    _institutions: _Institutions | Callable[[], _Institutions]
+    _lock: threading.Lock
+
+    def __init__(
+        self,
+        *,
+        editions: Editions | Iterable[Edition],
+        countries: Countries,
+        themes: Themes,
+        people: People,
+        secretariat: Secretariat | None = None,
+        bodies: tuple[Body, ...] = (),
+        institutions: Callable[[], _Institutions] | None = None,
+    ) -> None:
+        from rok_ca_forum.collection import Editions
+
+        if not isinstance(editions, Editions):  # index them once, here
+            editions = Editions(editions, countries=countries, themes=themes, people=people)
+        setattr_ = object.__setattr__  # the class refuses ordinary assignment
+        setattr_(self, "editions", editions)
+        setattr_(self, "countries", countries)
+        setattr_(self, "themes", themes)
+        setattr_(self, "people", people)
+        setattr_(self, "_institutions", institutions or (secretariat, tuple(bodies)))
+        setattr_(self, "_lock", threading.Lock())
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"Dataset is read-only; cannot set {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"Dataset is read-only; cannot delete {name!r}")
+
+    def __repr__(self) -> str:
+        return f"<Dataset: {len(self.editions)} editions, {len(self.people)} people>"
+
+    def _resolved(self) -> _Institutions:
+        value = self._institutions
+        if callable(value):
+            with self._lock:
+                if callable(self._institutions):
+                    object.__setattr__(self, "_institutions", self._institutions())
+            value = self._institutions
+        assert isinstance(value, tuple)
+        return value
+
+    @property
+    def secretariat(self) -> Secretariat | None:
+        """The Forum Secretariat, or None if the data directory has no ``secretariat.json``."""
+        return self._resolved()[0]
+
+    @property
+    def bodies(self) -> tuple[Body, ...]:
+        """The related bodies (Business Council, High Level Officials' Meeting, …)."""
+        return self._resolved()[1]
 
 
 _lock = threading.Lock()
 _bundled: Dataset | None = None
 #: How many times the bundled data has been read in this process (tests check it stays 1).
 load_count = 0
+
+
+def _read() -> Dataset:
+    from rok_ca_forum._version import DATA_CHECKSUM
+
+    # os.path, not pathlib: pathlib costs more to import than the whole build below.
+    root = os.path.join(os.path.dirname(__file__), "data")
+    if os.path.isdir(root):
+        from rok_ca_forum._trusted import read_trusted
+
+        try:
+            dataset = read_trusted(root, DATA_CHECKSUM)
+        except (KeyError, ValueError, TypeError, OSError):  # pragma: no cover - defensive
+            dataset = None
+        if dataset is not None:
+            return dataset
+    # Changed files, or a zipped install: validate everything, with precise errors.
+    from rok_ca_forum.loading import read_bundled
+
+    return read_bundled()
 
 
 def bundled() -> Dataset:
@@ -59,9 +140,7 @@ def bundled() -> Dataset:
     if dataset is None:
         with _lock:
             if _bundled is None:
-                from rok_ca_forum.loading import read_bundled
-
-                _bundled = read_bundled()  # assigned only once complete: never half-built
+                _bundled = _read()  # assigned only once complete: never half-built
                 load_count += 1
             dataset = _bundled
     return dataset

@@ -31,7 +31,6 @@ from rok_ca_forum._converter import (
     structure_records,
     structure_strict,
 )
-from rok_ca_forum.collection import Editions
 from rok_ca_forum.dataset import Dataset, bundled
 from rok_ca_forum.enums import Status
 from rok_ca_forum.errors import DataValidationError, InvalidTypeError
@@ -286,7 +285,7 @@ def read_dataset(root: Traversable) -> Dataset:
             for body in bodies:
                 _check_sources(body.sources, BODY_FIELDS.__contains__, f"bodies.json: {body.id}")
     return Dataset(
-        editions=Editions(editions, countries=countries, themes=themes, people=people),
+        editions=editions,
         countries=countries,
         themes=themes,
         people=people,

@@ -13,8 +13,6 @@ True
 
 from __future__ import annotations
 
-import html
-
 from rok_ca_forum.models import Edition
 
 __all__ = ["EditionResults", "edition_html", "edition_row", "html_table"]
@@ -64,9 +62,11 @@ def html_table(rows: list[tuple[str, ...]], columns: tuple[str, ...]) -> str:
 
     ```
     """
-    head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
+    from html import escape
+
+    head = "".join(f"<th>{escape(c)}</th>" for c in columns)
     body = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in row) + "</tr>" for row in rows
+        "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in rows
     )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
@@ -101,7 +101,9 @@ def edition_html(e: Edition) -> str:
     ]  # fmt: skip
     facts += [(f"Deliverable ({d.kind.value})", d.title) for d in e.deliverables]
     facts.append(("Sources", f"{len(e.sources)} (see .sources)"))
-    rows = "".join(f"<tr><th>{html.escape(k)}</th><td>{html.escape(v)}</td></tr>" for k, v in facts)
+    from html import escape
+
+    rows = "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in facts)
     return f"<table>{rows}</table>"
 
 
