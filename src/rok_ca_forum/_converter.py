@@ -116,6 +116,14 @@ def _strict_int(value: object, _: type) -> int:
     return value
 
 
+def _optional(hook: Callable[[object, type], T]) -> Callable[[object, type], T | None]:
+    # Faster than cattrs' generic Optional handling, which dispatches on every call.
+    def structure(value: object, tp: type) -> T | None:
+        return None if value is None else hook(value, tp)
+
+    return structure
+
+
 def _iso_date(value: object, _: type) -> dt.date:
     if type(value) is not str:
         raise TypeError(f"expected a date as 'YYYY-MM-DD', got {_type_name(value)}")
@@ -187,6 +195,8 @@ def _structure_list(
 ) -> tuple[Any, ...]:
     if type(value) is not list:
         raise TypeError(f"expected a list, got {_type_name(value)}")
+    if inner is str and all(type(item) is str for item in value):
+        return tuple(value)  # the common case (notes, aliases, supports…), checked in one pass
     items: list[Any] = []
     errors: list[Exception] = []
     for index, item in enumerate(value):
@@ -207,6 +217,9 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook(str, _strict_str)
     conv.register_structure_hook(int, _strict_int)
     conv.register_structure_hook(dt.date, _iso_date)
+    for plain_type, hook in ((str, _strict_str), (int, _strict_int), (dt.date, _iso_date)):
+        optional = _optional(hook)
+        conv.register_structure_hook_func(lambda t, p=plain_type: t == p | None, optional)
     conv.register_unstructure_hook(dt.date, dt.date.isoformat)
     # Registered per class: the enums subclass str, and the str hook above would otherwise win.
     for enum_cls in (DeliverableKind, Format, Level, Status):
