@@ -205,7 +205,7 @@ def main() -> None:
     print("\n2. Warm, in process: median per call")
     hot = warm()
     for name, seconds in hot.items():
-        print(f"  {name:28s}{fmt(seconds)}")
+        print(f"  {name:32s}{fmt(seconds)}")
     if "pycountry countries.get" in hot:
         ratio = hot["editions[12]"] / hot["pycountry countries.get"]
         print(f"  editions[12] / pycountry countries.get: {ratio:.2f}×")

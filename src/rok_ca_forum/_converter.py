@@ -124,6 +124,15 @@ def _optional(hook: Callable[[object, type], T]) -> Callable[[object, type], T |
     return structure
 
 
+def _is_optional_of(plain_type: Any) -> Callable[[Any], bool]:
+    optional = plain_type | None
+
+    def predicate(tp: Any) -> bool:
+        return bool(tp == optional)
+
+    return predicate
+
+
 def _iso_date(value: object, _: type) -> dt.date:
     if type(value) is not str:
         raise TypeError(f"expected a date as 'YYYY-MM-DD', got {_type_name(value)}")
@@ -217,9 +226,11 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook(str, _strict_str)
     conv.register_structure_hook(int, _strict_int)
     conv.register_structure_hook(dt.date, _iso_date)
-    for plain_type, hook in ((str, _strict_str), (int, _strict_int), (dt.date, _iso_date)):
-        optional = _optional(hook)
-        conv.register_structure_hook_func(lambda t, p=plain_type: t == p | None, optional)
+    scalar_hooks: list[tuple[Any, Callable[[object, type], Any]]] = [
+        (str, _strict_str), (int, _strict_int), (dt.date, _iso_date),
+    ]  # fmt: skip
+    for plain_type, hook in scalar_hooks:
+        conv.register_structure_hook_func(_is_optional_of(plain_type), _optional(hook))
     conv.register_unstructure_hook(dt.date, dt.date.isoformat)
     # Registered per class: the enums subclass str, and the str hook above would otherwise win.
     for enum_cls in (DeliverableKind, Format, Level, Status):
