@@ -45,6 +45,17 @@ _s.stdout.write(str(_k))
 """
 
 
+def _cpu() -> str:
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as info:
+            model = next(line.split(":", 1)[1].strip() for line in info if "model name" in line)
+    except (OSError, StopIteration):
+        model = platform.processor() or platform.machine()
+    import os
+
+    return f"{model}, {os.cpu_count()} cores"
+
+
 def have(module: str) -> bool:
     return importlib.util.find_spec(module) is not None
 
@@ -185,7 +196,7 @@ def main() -> None:
     import rok_ca_forum as rcf
 
     print(f"rok_ca_forum {rcf.__version__} (data {rcf.DATA_VERSION})")
-    print(f"Python {platform.python_version()} on {platform.platform()}, {platform.processor()}")
+    print(f"Python {platform.python_version()} on {platform.platform()}, {_cpu()}")
     print(f"command: python benchmarks/run.py{' --quick' if args.quick else ''}\n")
 
     print(f"1. Cold start: fresh process, median of {rounds} alternating rounds")
