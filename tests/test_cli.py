@@ -73,3 +73,12 @@ def test_python_dash_m() -> None:
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert "12th ROK–Central Asia Cooperation Forum" in result.stdout
+
+
+def test_show_keeps_urls_whole(capsys: pytest.CaptureFixture[str]) -> None:
+    import rok_ca_forum as rcf
+
+    assert main(["show", "18"]) == 0
+    out = capsys.readouterr().out
+    for source in rcf.editions[18].sources:
+        assert source.url in out

@@ -45,8 +45,14 @@ def table(rows: Sequence[Sequence[str]], columns: Sequence[str]) -> str:
 
 
 def _wrap(text: str, indent: str = "    ") -> str:
+    # Never split a word or a URL: a broken link cannot be copied from the terminal.
     return textwrap.fill(
-        text, width=_WIDTH, initial_indent=indent + "- ", subsequent_indent=indent + "  "
+        text,
+        width=_WIDTH,
+        initial_indent=indent + "- ",
+        subsequent_indent=indent + "  ",
+        break_long_words=False,
+        break_on_hyphens=False,
     )
 
 
