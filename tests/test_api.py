@@ -57,9 +57,9 @@ def test_get_by_number_year_and_default() -> None:
 
 
 def test_get_needs_exactly_one_key() -> None:
-    with pytest.raises(ValueError, match="either"):
+    with pytest.raises(ValueError, match="needs an edition number or year="):
         rcf.editions.get()  # type: ignore[call-overload]
-    with pytest.raises(ValueError, match="either"):
+    with pytest.raises(ValueError, match="not both"):
         rcf.editions.get(12, year=2019)  # type: ignore[call-overload]
     with pytest.raises(TypeError):
         rcf.editions.get(year="2019")  # type: ignore[call-overload]

@@ -35,6 +35,8 @@ CASES: list[tuple[str, Call, type[BaseException], str]] = [
     ("getitem zero", lambda: E[0], rcf.EditionNotFoundError, "no edition number 0"),
     ("getitem negative", lambda: E[-3], rcf.EditionNotFoundError, "no edition number -3"),
     ("getitem huge", lambda: E[HUGE], rcf.EditionNotFoundError, "editions run from 1"),
+    ("getitem giant", lambda: E[10**5000], rcf.EditionNotFoundError, "bits"),
+    ("lookup giant", lambda: E.lookup(10**5000), rcf.EditionNotFoundError, "bits"),
     ("getitem slice", lambda: E[1:3], TypeError, "slice"),
     # get
     ("get str", lambda: E.get("12"), TypeError, "number must be an int"),
@@ -163,3 +165,32 @@ def test_cli_bad_input(argv: list[str], status: int, capsys: pytest.CaptureFixtu
     err = capsys.readouterr().err
     assert err.strip(), "errors go to stderr"
     assert len(err) < 2000
+
+
+def test_filter_rejects_records_from_outside_the_dataset() -> None:
+    france = rok_ca_forum.Country(
+        alpha_2="FR", alpha_3="FRA", numeric="250", name="France", official_name="French Republic"
+    )
+    with pytest.raises(rok_ca_forum.CountryNotFoundError, match="not a member state of this"):
+        rok_ca_forum.editions.filter(host=france)
+    with pytest.raises(rok_ca_forum.ThemeNotFoundError):
+        rok_ca_forum.editions.filter(theme=rok_ca_forum.Theme(slug="nope", label="Nope"))
+    with pytest.raises(rok_ca_forum.PersonNotFoundError):
+        rok_ca_forum.editions.filter(head=rok_ca_forum.Person(id="nobody", name="Nobody"))
+    kz = rok_ca_forum.countries["KZ"]
+    assert rok_ca_forum.editions.filter(host=kz) == rok_ca_forum.editions.filter(host="KZ")
+
+
+def test_collections_and_module_refuse_rebinding() -> None:
+    with pytest.raises(AttributeError, match="read-only"):
+        rok_ca_forum.editions._items = ()
+    with pytest.raises(AttributeError, match="read-only"):
+        rok_ca_forum.countries._by_key = {}
+    with pytest.raises(AttributeError, match="read-only"):
+        rok_ca_forum.editions = None
+    with pytest.raises(AttributeError, match="read-only"):
+        del rok_ca_forum.themes
+    with pytest.raises(AttributeError, match="read-only"):
+        rok_ca_forum.load().editions = None  # type: ignore[assignment]
+    assert len(rok_ca_forum.editions) == 18
+    assert [e.number for e in reversed(rok_ca_forum.editions)][:2] == [18, 17]

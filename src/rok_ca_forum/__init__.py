@@ -16,6 +16,8 @@ use of ``editions``, ``countries``, ``themes``, ``people``, ``secretariat`` or `
 
 from __future__ import annotations
 
+import sys
+import types
 from typing import TYPE_CHECKING, Any
 
 from rok_ca_forum._version import DATA_AS_OF, DATA_VERSION, __version__
@@ -128,3 +130,20 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted(__all__)
+
+
+class _Module(types.ModuleType):
+    """This module, refusing to have its data names rebound (``rcf.editions = None``)."""
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if name in _DATA:
+            raise AttributeError(f"rok_ca_forum.{name} is read-only")
+        super().__setattr__(name, value)
+
+    def __delattr__(self, name: str) -> None:
+        if name in _DATA:
+            raise AttributeError(f"rok_ca_forum.{name} is read-only")
+        super().__delattr__(name)
+
+
+sys.modules[__name__].__class__ = _Module

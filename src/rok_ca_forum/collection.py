@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar, overload
 
+from rok_ca_forum._readonly import ReadOnly
 from rok_ca_forum._text import ORDINAL_WORDS, fold, ordinal, suggest
 from rok_ca_forum.enums import Format, Level, Status
 from rok_ca_forum.errors import EditionNotFoundError, InvalidArgumentError, InvalidTypeError
@@ -83,13 +84,18 @@ def _enum_value(cls: type[E], value: object, name: str) -> E:
     raise InvalidArgumentError(f"{name}={repr(value)[:80]} is not valid; valid: {valid}")
 
 
+def _show(number: int) -> str:
+    # Python refuses to print ints of more than 4,300 digits; nobody needs to read them anyway.
+    return str(number) if abs(number) < 10**18 else f"of {number.bit_length()} bits"
+
+
 def _year_arg(value: object, name: str) -> int:
     if type(value) is not int:
         raise InvalidTypeError(f"{name} must be an int (a year), not {type(value).__name__}")
     return value
 
 
-class Editions:
+class Editions(ReadOnly):
     """All forum editions, in number order. Immutable; indexes are built once, at load.
 
     ```pycon
@@ -136,10 +142,14 @@ class Editions:
         # Built on the first search, not at load: most programs never search.
         self._search: dict[int, tuple[tuple[int, str], ...]] | None = None
         self._spellings: tuple[str, ...] = ()
+        self._seal()
 
     # Collection protocol ----------------------------------------------------------------
     def __iter__(self) -> Iterator[Edition]:
         return iter(self._items)
+
+    def __reversed__(self) -> Iterator[Edition]:
+        return reversed(self._items)
 
     def __len__(self) -> int:
         return len(self._items)
@@ -158,7 +168,7 @@ class Editions:
                 return self._by_number[number]
         except KeyError:
             raise EditionNotFoundError(
-                f"no edition number {number}; editions run from 1 to {len(self._items)}"
+                f"no edition number {_show(number)}; editions run from 1 to {len(self._items)}"
             ) from None
         raise InvalidTypeError(
             f"editions[...] takes an edition number (int), not {type(number).__name__}; "
@@ -193,8 +203,10 @@ class Editions:
 
         ```
         """
-        if (number is None) == (year is None):
-            raise InvalidArgumentError("get() takes either an edition number or year=, not both")
+        if number is None and year is None:
+            raise InvalidArgumentError("get() needs an edition number or year=")
+        if number is not None and year is not None:
+            raise InvalidArgumentError("get() takes an edition number or year=, not both")
         if number is not None:
             if type(number) is not int:
                 raise InvalidTypeError(f"number must be an int, not {type(number).__name__}")
@@ -237,9 +249,10 @@ class Editions:
     def _all_spellings(self) -> tuple[str, ...]:
         if not self._spellings:
             words = {n: w for w, n in ORDINAL_WORDS.items() if " " not in w}
-            self._spellings = tuple(
+            spellings = tuple(
                 s for n in self._by_number for s in (ordinal(n), words.get(n, ordinal(n)))
             )
+            self._cache("_spellings", spellings)
         return self._spellings
 
     def latest(self) -> Edition:
@@ -297,14 +310,16 @@ class Editions:
             u = _year_arg(until, "until")
             checks.append(lambda e: e.year <= u)
         if host is not None:
-            pools.append(self._by_host.get(self._country(host, "host").alpha_2, []))
+            code = self._countries.resolve(host, "host").alpha_2
+            pools.append(self._by_host.get(code, []))
         if country is not None:
-            pools.append(self._by_member.get(self._country(country, "country").alpha_2, []))
+            code = self._countries.resolve(country, "country").alpha_2
+            pools.append(self._by_member.get(code, []))
         if theme is not None:
-            slug = theme.slug if isinstance(theme, Theme) else self._lookup(self._themes, theme)
+            slug = self._themes.resolve(theme, "theme").slug
             pools.append(self._by_theme.get(slug, []))
         if head is not None:
-            pid = head.id if isinstance(head, Person) else self._lookup(self._people, head)
+            pid = self._people.resolve(head, "head").id
             pools.append(self._by_head.get(pid, []))
         if level is not None:
             lv = _enum_value(Level, level, "level")
@@ -322,20 +337,6 @@ class Editions:
         else:
             candidates = self._items
         return EditionResults(e for e in candidates if all(check(e) for check in checks))
-
-    def _country(self, value: Country | str, name: str) -> Country:
-        if isinstance(value, Country):
-            return value
-        if not isinstance(value, str):
-            raise InvalidTypeError(f"{name} must be a Country or a str, not {type(value).__name__}")
-        return self._countries.lookup(value)
-
-    @staticmethod
-    def _lookup(vocabulary: Themes | People, value: object) -> str:
-        if not isinstance(value, str):
-            raise InvalidTypeError(f"expected a str, not {type(value).__name__}")
-        found = vocabulary.lookup(value)
-        return found.slug if isinstance(found, Theme) else found.id
 
     def search(self, text: str) -> EditionResults:
         """Editions whose text mentions every word of ``text``, best match first.
@@ -363,7 +364,8 @@ class Editions:
         index = self._search
         if index is None:
             # Racing threads may both build it; the results are equal and the assignment atomic.
-            index = self._search = {e.number: _search_fields(e) for e in self._items}
+            index = {e.number: _search_fields(e) for e in self._items}
+            self._cache("_search", index)
         scored = []
         for number, fields in index.items():
             score = 0

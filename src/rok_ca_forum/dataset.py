@@ -19,6 +19,8 @@ import threading
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
+from rok_ca_forum._readonly import ReadOnly
+
 if TYPE_CHECKING:  # imported for annotations only: building records needs neither up front
     from rok_ca_forum.collection import Editions
     from rok_ca_forum.institutions import Body, Secretariat
@@ -31,7 +33,7 @@ __all__ = ["Dataset", "bundled"]
 _Institutions = tuple["Secretariat | None", tuple["Body", ...]]
 
 
-class Dataset:
+class Dataset(ReadOnly):
     """Everything one data directory holds, validated as a whole. Read-only.
 
     The Secretariat and related bodies are built on first access: most programs never ask.
@@ -69,19 +71,13 @@ class Dataset:
 
         if not isinstance(editions, Editions):  # index them once, here
             editions = Editions(editions, countries=countries, themes=themes, people=people)
-        setattr_ = object.__setattr__  # the class refuses ordinary assignment
-        setattr_(self, "editions", editions)
-        setattr_(self, "countries", countries)
-        setattr_(self, "themes", themes)
-        setattr_(self, "people", people)
-        setattr_(self, "_institutions", institutions or (secretariat, tuple(bodies)))
-        setattr_(self, "_lock", threading.Lock())
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"Dataset is read-only; cannot set {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"Dataset is read-only; cannot delete {name!r}")
+        self.editions = editions
+        self.countries = countries
+        self.themes = themes
+        self.people = people
+        self._institutions = institutions or (secretariat, tuple(bodies))
+        self._lock = threading.Lock()
+        self._seal()
 
     def __repr__(self) -> str:
         return f"<Dataset: {len(self.editions)} editions, {len(self.people)} people>"
@@ -91,7 +87,7 @@ class Dataset:
         if callable(value):
             with self._lock:
                 if callable(self._institutions):
-                    object.__setattr__(self, "_institutions", self._institutions())
+                    self._cache("_institutions", self._institutions())
             value = self._institutions
         assert isinstance(value, tuple)
         return value

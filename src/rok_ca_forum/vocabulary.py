@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Generic, TypeVar
 
+from rok_ca_forum._readonly import ReadOnly
 from rok_ca_forum._text import fold, suggest
 from rok_ca_forum.errors import (
     CountryNotFoundError,
@@ -35,7 +36,7 @@ __all__ = ["Countries", "People", "Themes", "Vocabulary"]
 T = TypeVar("T")
 
 
-class Vocabulary(Generic[T]):
+class Vocabulary(ReadOnly, Generic[T]):
     """An immutable, ordered collection keyed by a canonical key, with name look-up.
 
     Subclasses say how to key and name their items; indexes are built once, here.
@@ -45,6 +46,7 @@ class Vocabulary(Generic[T]):
 
     _kind = "item"
     _error: type[NotFoundError] = NotFoundError
+    _item_type: type
 
     def __init__(self, items: Iterable[T]) -> None:
         self._items = tuple(items)
@@ -60,6 +62,7 @@ class Vocabulary(Generic[T]):
                     if item not in bucket:
                         bucket.append(item)
         self._by_token = {token: tuple(found) for token, found in by_token.items()}
+        self._seal()  # the dicts' contents may still be completed by a subclass's __init__
 
     # What subclasses define -------------------------------------------------------------
     def _key(self, item: T) -> str:  # pragma: no cover - abstract
@@ -74,6 +77,9 @@ class Vocabulary(Generic[T]):
     def __iter__(self) -> Iterator[T]:
         return iter(self._items)
 
+    def __reversed__(self) -> Iterator[T]:
+        return reversed(self._items)
+
     def __len__(self) -> int:
         return len(self._items)
 
@@ -86,7 +92,7 @@ class Vocabulary(Generic[T]):
         try:
             return self._by_key[fold(key)]
         except KeyError:
-            raise self._not_found(key) from None
+            raise self._not_found(key, keys_only=True) from None
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__}: {len(self)} {self._kind}s>"
@@ -120,14 +126,43 @@ class Vocabulary(Generic[T]):
             )
         raise self._not_found(text)
 
-    def _not_found(self, text: str) -> NotFoundError:
-        names = [n for item in self._items for n in (self._key(item), *self._names(item))]
+    def resolve(self, value: T | str, what: str = "value") -> T:
+        """``value`` itself if it is one of this collection's records, else ``lookup(value)``.
+
+        A record that is not in this collection (another dataset's, or one built by hand) raises
+        the not-found error, like an unknown name: filters never silently match nothing.
+        """
+        if isinstance(value, str):
+            return self.lookup(value)
+        if isinstance(value, self._item_type):
+            if self._by_key.get(fold(self._key(value))) == value:
+                return value
+            raise self._error(f"{value!r} is not a {self._kind} of this dataset")
+        raise InvalidTypeError(
+            f"{what} must be a {self._item_type.__name__} or a str, not {type(value).__name__}"
+        )
+
+    def _not_found(self, text: str, *, keys_only: bool = False) -> NotFoundError:
+        if keys_only:  # [key]: suggest keys, and point to lookup() for names
+            names = [self._key(item) for item in self._items]
+            try:  # a name given where a key was wanted: suggest that item's key
+                return self._error(
+                    f"no {self._kind} has the key {text[:80]!r}; did you mean "
+                    f"{self._key(self.lookup(text))!r}? (lookup() takes names and aliases)",
+                    suggestions=(self._key(self.lookup(text)),),
+                )
+            except NotFoundError:
+                pass
+        else:
+            names = [n for item in self._items for n in (self._key(item), *self._names(item))]
         hints = suggest(text, names)
         message = f"no {self._kind} matches {text[:80]!r}"
         if hints:
             message += f"; did you mean {', '.join(repr(h) for h in hints)}?"
         elif self._valid_hint:
             message += f"; valid: {self._valid_hint}"
+        if keys_only:
+            message += " (lookup() also takes names and aliases)"
         return self._error(message, suggestions=hints)
 
 
@@ -147,7 +182,8 @@ class Countries(Vocabulary[Country]):
     __slots__ = ()
     _kind = "member state"
     _error = CountryNotFoundError
-    _valid_hint = "KR, KZ, KG, TJ, TM, UZ, their alpha-3 codes or English names"
+    _item_type = Country
+    _valid_hint = "KR, KZ, KG, TJ, TM, UZ or their alpha-3 codes"
 
     def __init__(self, items: Iterable[Country]) -> None:
         super().__init__(items)
@@ -175,6 +211,7 @@ class Themes(Vocabulary[Theme]):
     __slots__ = ()
     _kind = "theme"
     _error = ThemeNotFoundError
+    _item_type = Theme
 
     def _key(self, item: Theme) -> str:
         return item.slug
@@ -197,6 +234,7 @@ class People(Vocabulary[Person]):
     __slots__ = ()
     _kind = "person"
     _error = PersonNotFoundError
+    _item_type = Person
 
     def _key(self, item: Person) -> str:
         return item.id
