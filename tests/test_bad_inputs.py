@@ -187,7 +187,7 @@ def test_collections_and_module_refuse_rebinding() -> None:
     with pytest.raises(AttributeError, match="read-only"):
         rok_ca_forum.countries._by_key = {}
     with pytest.raises(AttributeError, match="read-only"):
-        rok_ca_forum.editions = None
+        rok_ca_forum.editions = None  # type: ignore[assignment]
     with pytest.raises(AttributeError, match="read-only"):
         del rok_ca_forum.themes
     with pytest.raises(AttributeError, match="read-only"):
