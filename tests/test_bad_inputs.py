@@ -194,3 +194,19 @@ def test_collections_and_module_refuse_rebinding() -> None:
         rok_ca_forum.load().editions = None  # type: ignore[assignment]
     assert len(rok_ca_forum.editions) == 18
     assert [e.number for e in reversed(rok_ca_forum.editions)][:2] == [18, 17]
+
+
+def test_delegation_accepts_names_and_rejects_non_members() -> None:
+    e = rok_ca_forum.editions[12]
+    assert e.delegation("Kazakhstan") is e.delegation("KZ")
+    assert e.delegation("Kyrgyz Republic") is e.delegation("KG")
+    assert rok_ca_forum.editions[2].delegation("Kazakhstan") is None
+    with pytest.raises(rok_ca_forum.CountryNotFoundError):
+        e.delegation("France")
+
+
+def test_secretariat_sources_for_checks_its_argument() -> None:
+    with pytest.raises(ValueError, match="not a Secretariat field"):
+        rok_ca_forum.secretariat.sources_for("bogus")
+    with pytest.raises(TypeError):
+        rok_ca_forum.secretariat.sources_for(5)

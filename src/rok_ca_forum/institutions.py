@@ -16,7 +16,7 @@ import datetime as dt
 
 import attrs
 
-from rok_ca_forum.models import Discrepancy, Inference, Source
+from rok_ca_forum.models import Discrepancy, Inference, Source, check_field
 
 __all__ = ["Body", "Meeting", "Milestone", "Names", "Secretariat", "SecretariatHead", "WorkPlan"]
 
@@ -118,6 +118,9 @@ class Secretariat:
 
         ```
         """
+        check_field(
+            field, SECRETARIAT_FIELDS.__contains__, "a Secretariat field", SECRETARIAT_FIELDS
+        )
         return tuple(s for s in self.sources if field in s.supports)
 
 

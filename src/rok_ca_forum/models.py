@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Iterable
 
 import attrs
 
-from rok_ca_forum._text import ordinal
+from rok_ca_forum._text import fold, ordinal
 from rok_ca_forum.enums import DeliverableKind, Format, Level, Status
-from rok_ca_forum.errors import CountryNotFoundError, InvalidArgumentError, InvalidTypeError
+from rok_ca_forum.errors import InvalidArgumentError, InvalidTypeError
 
 __all__ = [
     "Alternative",
@@ -45,6 +46,17 @@ FIELD_PATHS: frozenset[str] = frozenset(
     }
 )  # fmt: skip
 _DELEGATION_PATH = re.compile(r"delegations\.[A-Z]{2}")
+
+
+def check_field(
+    field: object, allowed: Callable[[str], bool], what: str, valid: Iterable[str], extra: str = ""
+) -> None:
+    """Raise the documented errors unless ``field`` is a str that ``allowed`` accepts."""
+    if not isinstance(field, str):
+        raise InvalidTypeError(f"field must be a str, not {type(field).__name__}")
+    if not allowed(field):
+        listed = ", ".join(sorted(set(valid) - {"claims", "discrepancies"}))
+        raise InvalidArgumentError(f"{field[:80]!r} is not {what}; valid: {listed} {extra}".strip())
 
 
 def is_field_path(path: str) -> bool:
@@ -330,7 +342,7 @@ class Edition:
         if isinstance(country, Country):
             code = country.alpha_2
         elif isinstance(country, str):
-            code = _member_alpha_2(country)
+            code = _member_code(country, self.delegations)
         else:
             raise InvalidTypeError(
                 f"country must be a Country or a country code, not {type(country).__name__}"
@@ -352,13 +364,7 @@ class Edition:
 
         ```
         """
-        if not isinstance(field, str):
-            raise InvalidTypeError(f"field must be a str, not {type(field).__name__}")
-        if not is_field_path(field):
-            valid = ", ".join(sorted(FIELD_PATHS - {"claims", "discrepancies"}))
-            raise InvalidArgumentError(
-                f"{field[:80]!r} is not an edition field; valid: {valid}, or delegations.XX"
-            )
+        check_field(field, is_field_path, "an edition field", FIELD_PATHS, "or delegations.XX")
         if field == "delegations":
             return tuple(
                 s for s in self.sources if any(p.startswith("delegations.") for p in s.supports)
@@ -372,11 +378,17 @@ _MEMBER_CODES = {
 }  # fmt: skip
 
 
-def _member_alpha_2(code: str) -> str:
-    try:
-        return _MEMBER_CODES[code.strip().upper()]
-    except KeyError:
-        raise CountryNotFoundError(
-            f"{code[:80]!r} is not a member state's code; valid: KR, KZ, KG, TJ, TM, UZ "
-            "(or their alpha-3 codes)"
-        ) from None
+def _member_code(text: str, delegations: tuple[Delegation, ...]) -> str:
+    """The alpha-2 code for a code or a name ("KAZ", "Kazakhstan", "Kyrgyz Republic")."""
+    code = _MEMBER_CODES.get(text.strip().upper())
+    if code is not None:
+        return code
+    wanted = fold(text)
+    for d in delegations:
+        c = d.country
+        if wanted in {fold(n) for n in (c.name, c.official_name, *c.aliases)}:
+            return c.alpha_2
+    # A member state that sent no delegation here: ask the bundled vocabulary for its code.
+    from rok_ca_forum.dataset import bundled
+
+    return bundled().countries.lookup(text).alpha_2

@@ -160,7 +160,8 @@ class Vocabulary(ReadOnly, Generic[T]):
         if hints:
             message += f"; did you mean {', '.join(repr(h) for h in hints)}?"
         elif self._valid_hint:
-            message += f"; valid: {self._valid_hint}"
+            hint = self._valid_hint if keys_only else self._valid_hint + " or English names"
+            message += f"; valid: {hint}"
         if keys_only:
             message += " (lookup() also takes names and aliases)"
         return self._error(message, suggestions=hints)
