@@ -272,3 +272,46 @@ def test_fast_build_refuses_changed_files(edit: Edit) -> None:
 
     root = edit("editions/12.json", _set("host", "XX"))
     assert read_trusted(root, DATA_CHECKSUM) is None  # so the validating loader takes over
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        (lambda d: d["sources"].append({**d["sources"][0], "url": ""}), r"not an http\(s\) URL"),
+        (lambda d: d["sources"].append({**d["sources"][0], "url": "ftp://x"}), "not an http"),
+        (lambda d: d["sources"][0].__setitem__("supports", ["delegations.FR"]), "not a field"),
+    ],
+)
+def test_source_urls_and_paths_are_checked(
+    edit: Edit, change: Callable[[Any], Any], problem: str
+) -> None:
+    with pytest.raises(DataValidationError, match=problem):
+        rcf.load(edit("editions/12.json", change))
+
+
+def test_countries_must_be_the_six_member_states(edit: Edit) -> None:
+    france = {"alpha_2": "FR", "alpha_3": "FRA", "numeric": "250", "name": "France",
+              "official_name": "French Republic", "aliases": []}  # fmt: skip
+    with pytest.raises(DataValidationError, match="six member states"):
+        rcf.load(edit("countries.json", lambda d: d.append(france)))
+
+
+def test_from_dict_applies_the_edition_rules() -> None:
+    data = rcf.to_dict(rcf.editions[12])
+    data["start_date"], data["end_date"] = "2019-10-17", "2019-10-16"
+    with pytest.raises(DataValidationError, match="is after end_date"):
+        rcf.from_dict(rcf.Edition, data)
+    data = rcf.to_dict(rcf.editions[12])
+    data["participants"] = -5
+    with pytest.raises(DataValidationError, match="positive"):
+        rcf.from_dict(rcf.Edition, data)
+
+
+def test_from_dict_of_sub_records_round_trips() -> None:
+    edition = rcf.editions[12]
+    d = edition.discrepancies[0]
+    assert rcf.from_dict(rcf.Discrepancy, rcf.to_dict(d), sources=edition.sources) == d
+    with pytest.raises(ValueError, match="needs sources="):
+        rcf.from_dict(rcf.Discrepancy, rcf.to_dict(d))
+    for record in (edition.delegations[0], edition.deliverables[0], edition.sources[0]):
+        assert rcf.from_dict(type(record), rcf.to_dict(record)) == record

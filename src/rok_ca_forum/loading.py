@@ -35,7 +35,15 @@ from rok_ca_forum.dataset import Dataset, bundled
 from rok_ca_forum.enums import Status
 from rok_ca_forum.errors import DataValidationError, InvalidTypeError
 from rok_ca_forum.institutions import BODY_FIELDS, SECRETARIAT_FIELDS, Body, Secretariat
-from rok_ca_forum.models import Country, Edition, Person, Source, Theme, is_field_path
+from rok_ca_forum.models import (
+    MEMBER_STATES,
+    Country,
+    Edition,
+    Person,
+    Source,
+    Theme,
+    is_field_path,
+)
 from rok_ca_forum.vocabulary import Countries, People, Themes
 
 if TYPE_CHECKING:
@@ -48,6 +56,7 @@ __all__ = ["load", "read_bundled", "read_dataset"]
 
 T = TypeVar("T")
 _EDITION_FILE = re.compile(r"(\d{1,6})\.json")
+_URL = re.compile(r"https?://\S+")
 
 
 def load(path: str | os.PathLike[str] | None = None) -> Dataset:
@@ -169,6 +178,10 @@ def _vocabulary(
 def _check_sources(sources: tuple[Source, ...], allowed: Callable[[str], bool], name: str) -> None:
     _unique(sources, lambda s: s.url, name, "source url")
     for i, source in enumerate(sources):
+        if not _URL.fullmatch(source.url):
+            raise DataValidationError(
+                name, f"sources[{i}].url", f"{source.url[:80]!r} is not an http(s) URL"
+            )
         for path in source.supports:
             if not allowed(path):
                 raise DataValidationError(
@@ -176,9 +189,8 @@ def _check_sources(sources: tuple[Source, ...], allowed: Callable[[str], bool], 
                 )
 
 
-def _check_edition(e: Edition, name: str, number: int) -> None:
-    if e.number != number:
-        raise DataValidationError(name, "number", f"{e.number} does not match the file name")
+def check_edition(e: Edition, name: str) -> None:
+    """The rules one edition must keep that its types alone do not express."""
     if not 1990 <= e.year <= 2200:
         raise DataValidationError(name, "year", f"{e.year} is not a plausible year")
     for field in ("start_date", "end_date"):
@@ -238,6 +250,14 @@ def _check_sequence(editions: list[Edition]) -> None:
 def read_dataset(root: Traversable) -> Dataset:
     """Read and validate every file under ``root``; :class:`DataValidationError` on any fault."""
     countries = Countries(_vocabulary(root, "countries.json", Country, lambda c: c.alpha_2))
+    codes = sorted(c.alpha_2 for c in countries)
+    if codes != sorted(MEMBER_STATES):
+        raise DataValidationError(
+            "countries.json",
+            "",
+            f"must list the six member states {', '.join(MEMBER_STATES)}; "
+            f"found {', '.join(codes) or 'none'}",
+        )
     themes = Themes(_vocabulary(root, "themes.json", Theme, lambda t: t.slug))
     people = People(_vocabulary(root, "people.json", Person, lambda p: p.id))
     resolver = Resolver(
@@ -270,7 +290,11 @@ def read_dataset(root: Traversable) -> Dataset:
             edition = _structure(
                 read_json(root / "editions" / name.split("/")[1], name), Edition, name
             )
-            _check_edition(edition, name, number)
+            if edition.number != number:
+                raise DataValidationError(
+                    name, "number", f"{edition.number} does not match the file name"
+                )
+            check_edition(edition, name)
             editions.append(edition)
         _check_sequence(editions)
         secretariat = None

@@ -45,7 +45,9 @@ FIELD_PATHS: frozenset[str] = frozenset(
         "claims", "discrepancies",
     }
 )  # fmt: skip
-_DELEGATION_PATH = re.compile(r"delegations\.[A-Z]{2}")
+#: The six member states, the only countries the Forum has.
+MEMBER_STATES: tuple[str, ...] = ("KR", "KZ", "KG", "TJ", "TM", "UZ")
+_DELEGATION_PATH = re.compile(r"delegations\.(?:KR|KZ|KG|TJ|TM|UZ)")
 
 
 def check_field(

@@ -30,7 +30,16 @@ import attrs
 
 from rok_ca_forum.dataset import Dataset
 from rok_ca_forum.institutions import BODY_FIELDS, SECRETARIAT_FIELDS, Body, Secretariat
-from rok_ca_forum.models import FIELD_PATHS, Alternative, Country, Edition, Person, Source, Theme
+from rok_ca_forum.models import (
+    FIELD_PATHS,
+    MEMBER_STATES,
+    Alternative,
+    Country,
+    Edition,
+    Person,
+    Source,
+    Theme,
+)
 
 __all__ = ["schemas", "write"]
 
@@ -42,8 +51,8 @@ _EXTRA: dict[tuple[type, str], dict[str, Any]] = {
     (Edition, "number"): {"minimum": 1},
     (Edition, "year"): {"minimum": 1990, "maximum": 2200},
     (Edition, "participants"): {"minimum": 1},
-    (Source, "url"): {"pattern": "^https?://"},
-    (Country, "alpha_2"): {"pattern": "^[A-Z]{2}$"},
+    (Source, "url"): {"pattern": "^https?://\\S+$"},
+    (Country, "alpha_2"): {"enum": list(MEMBER_STATES)},
     (Country, "alpha_3"): {"pattern": "^[A-Z]{3}$"},
     (Country, "numeric"): {"pattern": "^[0-9]{3}$"},
     (Person, "id"): {"pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
@@ -73,7 +82,7 @@ class _Builder:
         if origin is tuple:
             inner = typing.get_args(tp)[0]
             if owner is Alternative and inner is Source:  # written as URLs of the same file
-                return {"type": "array", "items": {"type": "string", "pattern": "^https?://"}}
+                return {"type": "array", "items": {"type": "string", "pattern": "^https?://\\S+$"}}
             return {"type": "array", "items": self.type_schema(inner, owner)}
         if tp in self.refs:
             return {"type": "string", **self.refs[tp]}
@@ -115,7 +124,7 @@ class _Builder:
 def _paths(allowed: frozenset[str], delegations: bool) -> dict[str, Any]:
     choices: list[dict[str, Any]] = [{"enum": sorted(allowed)}]
     if delegations:
-        choices.append({"pattern": "^delegations\\.[A-Z]{2}$"})
+        choices.append({"pattern": f"^delegations\\.({'|'.join(MEMBER_STATES)})$"})
     return {"type": "string", "anyOf": choices}
 
 

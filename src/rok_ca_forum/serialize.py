@@ -31,7 +31,8 @@ from rok_ca_forum._converter import (
     unstructure,
 )
 from rok_ca_forum.dataset import Dataset, bundled
-from rok_ca_forum.errors import DataValidationError, InvalidTypeError
+from rok_ca_forum.errors import DataValidationError, InvalidArgumentError, InvalidTypeError
+from rok_ca_forum.models import Alternative, Discrepancy, Edition, Source
 
 __all__ = ["from_dict", "to_dict", "to_json"]
 
@@ -97,10 +98,19 @@ def to_json(
     return json.dumps(to_dict(obj), ensure_ascii=False, indent=indent)
 
 
-def from_dict(cls: type[T], data: object, *, dataset: Dataset | None = None) -> T:
+def from_dict(
+    cls: type[T],
+    data: object,
+    *,
+    dataset: Dataset | None = None,
+    sources: Iterable[Source] | None = None,
+) -> T:
     """Build a ``cls`` record from ``to_dict``-shaped data, resolving references in ``dataset``.
 
-    ``dataset`` defaults to the bundled one. Raises :class:`DataValidationError` naming the field.
+    ``dataset`` defaults to the bundled one. A :class:`Discrepancy` or :class:`Alternative` names
+    its sources by URL: pass ``sources=`` (the edition's sources) to resolve them. The rules the
+    loader applies to a whole edition (dates in order and in the year, …) apply here too.
+    Raises :class:`DataValidationError` naming the field.
 
     ```pycon
     >>> import rok_ca_forum as rcf
@@ -113,17 +123,27 @@ def from_dict(cls: type[T], data: object, *, dataset: Dataset | None = None) -> 
         raise InvalidTypeError(f"from_dict() takes a record class such as Edition, not {cls!r}")
     if dataset is not None and not isinstance(dataset, Dataset):
         raise InvalidTypeError(f"dataset must be a Dataset, not {type(dataset).__name__}")
+    if cls in (Discrepancy, Alternative) and sources is None:
+        raise InvalidArgumentError(
+            f"from_dict({cls.__name__}, ...) needs sources=: the edition's sources, "
+            "which its URLs point into"
+        )
     ds = dataset or bundled()
     resolver = Resolver(
         countries={c.alpha_2: c for c in ds.countries},
         people={p.id: p for p in ds.people},
         themes={t.slug: t for t in ds.themes},
+        sources={s.url: s for s in sources or ()},
     )
+    where = f"from_dict({cls.__name__})"
     with resolving(resolver):
         try:
-            return typing.cast(T, structure_strict(data, cls))
+            record = typing.cast(T, structure_strict(data, cls))
         except Exception as exc:
             field, problem = format_errors(exc)[0]
-            raise DataValidationError(
-                f"from_dict({cls.__name__})", field or "(top level)", problem
-            ) from None
+            raise DataValidationError(where, field or "(top level)", problem) from None
+    if isinstance(record, Edition):
+        from rok_ca_forum.loading import check_edition
+
+        check_edition(record, where)
+    return record
