@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar, overload
@@ -36,15 +37,22 @@ _MAX_QUERY = 1000
 
 # How much a match in each part of an edition counts in search; places and people outrank notes.
 _WEIGHTS = {
-    "title": 3, "city": 5, "host": 5, "venue": 3, "motto": 3, "themes": 4, "people": 4,
+    "title": 3, "facts": 3, "city": 5, "host": 5, "venue": 3, "motto": 3, "themes": 4, "people": 4,
     "agenda": 2, "deliverables": 2, "titles": 1, "descriptions": 1, "notes": 1,
 }  # fmt: skip
 
 
-def _search_fields(edition: Edition) -> tuple[tuple[int, str], ...]:
-    """(weight, folded text) pairs that search looks through, built once per edition."""
+_Field = tuple[int, str, tuple[str, ...]]
+_WORD = re.compile(r"\w+")
+
+
+def _search_fields(edition: Edition) -> tuple[_Field, ...]:
+    """(weight, folded text, its sorted words) per part of an edition, built on first search."""
     parts: dict[str, list[str]] = {key: [] for key in _WEIGHTS}
     parts["title"] += [edition.title, edition.ordinal, str(edition.year)]
+    parts["facts"] += [
+        str(value) for value in (edition.status, edition.level, edition.format) if value is not None
+    ]
     if edition.city:
         parts["city"].append(edition.city)
     if edition.host:
@@ -67,9 +75,23 @@ def _search_fields(edition: Edition) -> tuple[tuple[int, str], ...]:
         if deliverable.description:
             parts["descriptions"].append(deliverable.description)
     parts["notes"] += edition.notes
-    return tuple(
-        (_WEIGHTS[key], " | ".join(fold(t) for t in texts)) for key, texts in parts.items() if texts
-    )
+    fields = []
+    for key, texts in parts.items():
+        if texts:
+            blob = " | ".join(fold(t) for t in texts)
+            fields.append((_WEIGHTS[key], blob, tuple(sorted(set(_WORD.findall(blob))))))
+    # A first entry with weight 0 holds all the edition's text, to rule it out in one look.
+    whole = " | ".join(blob for _, blob, _ in fields)
+    everything = tuple(sorted({word for _, _, words in fields for word in words}))
+    return ((0, whole, everything), *fields)
+
+
+def _starts_a_word(token: str, pattern: re.Pattern[str], blob: str, words: tuple[str, ...]) -> bool:
+    if token.isalnum():  # one word: a binary search among the field's sorted words
+        i = bisect.bisect_left(words, token)
+        return i < len(words) and words[i].startswith(token)
+    # Punctuation inside ("kyung-wha", "(water)"): taken literally, still at a word start.
+    return token in blob and pattern.search(blob) is not None
 
 
 def _enum_value(cls: type[E], value: object, name: str) -> E:
@@ -140,7 +162,7 @@ class Editions(ReadOnly):
             for t in e.themes:
                 self._by_theme.setdefault(t.slug, []).append(e)
         # Built on the first search, not at load: most programs never search.
-        self._search: dict[int, tuple[tuple[int, str], ...]] | None = None
+        self._search: dict[int, tuple[_Field, ...]] | None = None
         self._spellings: tuple[str, ...] = ()
         self._seal()
 
@@ -366,18 +388,23 @@ class Editions(ReadOnly):
             # Racing threads may both build it; the results are equal and the assignment atomic.
             index = {e.number: _search_fields(e) for e in self._items}
             self._cache("_search", index)
+        # Words match at the start of a word: "ict" finds ICT, not "district".
+        patterns = [(token, re.compile(r"(?<!\w)" + re.escape(token))) for token in tokens]
+        match = _starts_a_word
         scored = []
-        for number, fields in index.items():
+        for number, (whole, *fields) in index.items():
             score = 0
-            for token in tokens:
+            for token, pattern in patterns:
+                if not match(token, pattern, whole[1], whole[2]):
+                    break
                 # Every part that mentions the word adds its weight: an edition where water is a
                 # theme, an agenda item and a deliverable outranks one that only lists the theme.
-                gained = sum(w for w, blob in fields if token in blob)
+                gained = sum(w for w, blob, words in fields if match(token, pattern, blob, words))
                 if not gained:
                     break
                 score += gained
             else:
-                if len(tokens) > 1 and any(folded in blob for _, blob in fields):
+                if len(tokens) > 1 and any(folded in blob for _, blob, _ in fields):
                     score += 2  # the words together, as a phrase
                 scored.append((-score, number))
         scored.sort()
