@@ -295,4 +295,4 @@ def test_search_matches_at_word_starts_and_covers_facts() -> None:
     assert rcf.editions.search("hybrid")[0].number == 13  # the format is searchable
     assert 3 not in [e.number for e in rcf.editions.search("ict")]  # not inside "district"
     assert [e.number for e in rcf.editions.search("kyung-wha")] == [12, 13]
-    assert rcf.editions.search("planned")[0].number == 18
+    assert 18 in [e.number for e in rcf.editions.search("planned")]
