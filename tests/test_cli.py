@@ -82,3 +82,16 @@ def test_show_keeps_urls_whole(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     for source in rcf.editions[18].sources:
         assert source.url in out
+
+
+def test_search_miss_suggests_words_the_data_holds(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", "watr"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("rok-ca-forum: no edition mentions 'watr'; did you mean 'water'")
+
+
+def test_lang_is_checked_for_every_output(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["list", "--lang", "xx", "--json"]) == 2
+    assert main(["countries", "--lang", "xx"]) == 2
+    assert main(["themes", "--lang", "ko"]) == 2  # nothing to translate: not an option there
+    capsys.readouterr()

@@ -17,6 +17,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from rok_ca_forum.errors import NotFoundError, RokCaForumError
 
@@ -35,26 +36,36 @@ def _parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+    def command(name: str, help_text: str, lang: str = "") -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help_text, description=help_text)
         sub.add_argument("--json", action="store_true", help="print JSON for machines")
-        sub.add_argument(
-            "--lang",
-            default="en",
-            metavar="LANG",
-            help="language of titles and country names: en (default), ko, ru, …",
-        )
+        if lang:  # only where something can be translated
+            sub.add_argument("--lang", default="en", metavar="LANG", help=lang)
         return sub
 
-    command("list", "list every edition, one line each")
-    show = command("show", "show one edition in full")
+    titles = "language of edition titles: en (default), ko or ru"
+    command("list", "list every edition, one line each", titles)
+    show = command("show", "show one edition in full", titles)
     show.add_argument("edition", help="number or name: 12, 12th, twelfth")
-    search = command("search", "find editions mentioning some words, best first")
+    search = command("search", "find editions mentioning some words, best first", titles)
     search.add_argument("text", nargs="+", help="the words to look for")
-    command("countries", "list the six member states")
+    command("countries", "list the six member states", "language of the names: en, ko, ru, de, …")
     command("themes", "list the theme vocabulary")
     command("people", "list everyone who led a delegation")
     return parser
+
+
+def _search_hints(rcf: Any, wanted: str) -> tuple[str, ...]:
+    """Words the data does hold that are close to a search that found nothing."""
+    from rok_ca_forum._text import suggest
+
+    words: set[str] = set()
+    for theme in rcf.themes:
+        words.update((theme.label, *theme.aliases))
+    for person in rcf.people:
+        words.update((person.name, *person.aliases))
+    words.update(e.city for e in rcf.editions if e.city)
+    return suggest(wanted, sorted(words))
 
 
 def _print_json(data: object) -> None:
@@ -65,6 +76,15 @@ def _run(args: argparse.Namespace) -> int:
     import rok_ca_forum as rcf
     from rok_ca_forum.display import describe, table
     from rok_ca_forum.results import edition_row
+
+    lang = getattr(args, "lang", "en")
+    if lang != "en":  # a bad language is bad usage, whatever the output format
+        from rok_ca_forum.languages import country_name, edition_title
+
+        if args.command == "countries":
+            country_name("KR", "", lang)
+        else:
+            edition_title(1, "", lang)
 
     columns = ("No.", "Year", "Dates", "City", "Host", "Level", "Format")
     if args.command == "show":
@@ -83,7 +103,10 @@ def _run(args: argparse.Namespace) -> int:
             else rcf.editions.search(" ".join(args.text))
         )
         if not found:
-            print(f"no edition mentions {' '.join(args.text)!r}", file=sys.stderr)
+            wanted = " ".join(args.text)
+            hints = _search_hints(rcf, wanted)
+            tip = f"; did you mean {', '.join(map(repr, hints))}?" if hints else ""
+            print(f"rok-ca-forum: no edition mentions {wanted[:80]!r}{tip}", file=sys.stderr)
             return 1
         if args.json:
             _print_json(rcf.to_dict(found))
