@@ -166,6 +166,7 @@ def test_people_appear_once_per_spelling() -> None:
 
 def test_every_person_is_referenced() -> None:
     used = {d.head.id for e in EDITIONS for d in e.delegations if d.head}
+    used |= {h.person.id for h in rcf.secretariat.heads}
     assert {p.id for p in rcf.people} == used
 
 

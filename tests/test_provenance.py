@@ -80,6 +80,8 @@ def test_secretariat() -> None:
     assert s.opened.date is not None and s.opened.date.year == 2017
     assert s.operator == "Korea Foundation"
     assert s.heads
+    assert s.heads[0].person is rcf.people["kim-kwang-geun"]
+    assert rcf.people.lookup("Rhee Jong Kook") is rcf.people["rhee-chong-kuk"]
     assert {p.year: p.edition for p in s.work_plans}[2020] == 12
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         s.operator = "x"  # type: ignore[misc]

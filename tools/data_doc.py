@@ -104,7 +104,7 @@ def render(dataset: Dataset) -> str:
         lines.append(f"- Operated by: {sec.operator or 'unknown'}; seat: {sec.seat or 'unknown'}.")
         for head in sec.heads:
             term = f"{head.start or '?'} – {head.end or ''}"
-            lines.append(f"- Head: {head.name} ({head.title or 'title unknown'}), {term}")
+            lines.append(f"- Head: {head.person.name} ({head.title or 'title unknown'}), {term}")
         plans = ", ".join(
             f"{p.year} (" + (f"{ordinal(p.edition)} forum" if p.edition else "not at a forum") + ")"
             for p in sec.work_plans

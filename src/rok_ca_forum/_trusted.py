@@ -177,7 +177,7 @@ def _milestone(raw: _Raw) -> Milestone:
     return Milestone(date=_date(raw.get("date")), edition=raw.get("edition"), note=raw.get("note"))
 
 
-def _secretariat(raw: _Raw) -> Secretariat:
+def _secretariat(raw: _Raw, people: dict[str, Person]) -> Secretariat:
     from rok_ca_forum.institutions import Names, Secretariat, SecretariatHead, WorkPlan
 
     inferred, discrepancies, sources = _provenance(raw)
@@ -193,8 +193,7 @@ def _secretariat(raw: _Raw) -> Secretariat:
         governance=tuple(raw.get("governance", ())),
         heads=tuple(
             SecretariatHead(
-                name=h["name"],
-                aliases=tuple(h.get("aliases", ())),
+                person=people[h["person"]],
                 title=h.get("title"),
                 start=_date(h.get("start")),
                 end=_date(h.get("end")),
@@ -266,7 +265,7 @@ def read_trusted(root: str | os.PathLike[str], expected_checksum: int) -> Datase
     def institutions() -> tuple[Secretariat | None, tuple[Body, ...]]:
         secretariat = data.get("secretariat.json")
         return (
-            None if secretariat is None else _secretariat(secretariat),
+            None if secretariat is None else _secretariat(secretariat, by_id),
             tuple(_body(b) for b in data.get("bodies.json", ())),
         )
 

@@ -51,7 +51,7 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument("text", nargs="+", help="the words to look for")
     command("countries", "list the six member states", "language of the names: en, ko, ru, de, …")
     command("themes", "list the theme vocabulary")
-    command("people", "list everyone who led a delegation")
+    command("people", "list everyone the data names: heads of delegation and of the Secretariat")
     return parser
 
 

@@ -16,7 +16,7 @@ import datetime as dt
 
 import attrs
 
-from rok_ca_forum.models import Discrepancy, Inference, Source, check_field
+from rok_ca_forum.models import Discrepancy, Inference, Person, Source, check_field
 
 __all__ = ["Body", "Meeting", "Milestone", "Names", "Secretariat", "SecretariatHead", "WorkPlan"]
 
@@ -64,8 +64,7 @@ class Milestone:
 class SecretariatHead:
     """A head of the Secretariat and what is known of the term."""
 
-    name: str
-    aliases: tuple[str, ...] = ()
+    person: Person
     title: str | None = None
     start: dt.date | None = None
     end: dt.date | None = None
