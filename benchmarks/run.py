@@ -1,6 +1,6 @@
 """Benchmark rok_ca_forum against its peers, all measured in the same run.
 
-    python benchmarks/run.py            # everything, about 75 seconds on 2 cores
+    python benchmarks/run.py            # everything, about 80 seconds on 2 cores
     python benchmarks/run.py --quick    # fewer rounds, smaller scale test
 
 Installs nothing. Peers (pycountry, us, holidays) come from the ``bench`` extra; a missing one is
