@@ -12,20 +12,13 @@ import rok_ca_forum as rcf
 from rok_ca_forum import Edition
 from rok_ca_forum._text import ordinal
 from rok_ca_forum.dataset import Dataset
+from rok_ca_forum.results import date_range
 
 TARGET = Path(__file__).resolve().parent.parent / "docs" / "data.md"
 
 
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
-
-
-def _dates(e: Edition) -> str:
-    if e.start_date is None:
-        return "—"
-    if e.end_date and e.end_date != e.start_date:
-        return f"{e.start_date} – {e.end_date}"
-    return str(e.start_date)
 
 
 def _heads(e: Edition) -> str:
@@ -83,7 +76,7 @@ def render(dataset: Dataset) -> str:
     for e in dataset.editions:
         row = [
             f"{e.number}" + (" (planned)" if e.status is rcf.Status.PLANNED else ""),
-            _dates(e) if e.start_date else f"{e.year}" + (" (inferred)" if e.inferred else ""),
+            date_range(e) if e.start_date else f"{e.year}" + (" (inferred)" if e.inferred else ""),
             e.city or "—",
             e.host.name if e.host else "—",
             e.level.value if e.level else "—",

@@ -19,6 +19,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from rok_ca_forum.models import Edition
+from rok_ca_forum.results import date_range
 
 __all__ = ["describe", "table"]
 
@@ -58,10 +59,7 @@ def _wrap(text: str, indent: str = "    ") -> str:
 
 def describe(e: Edition) -> str:
     """Everything known about one edition, as readable text."""
-    if e.start_date and e.end_date and e.end_date != e.start_date:
-        dates = f"{e.start_date} to {e.end_date}"
-    else:
-        dates = str(e.start_date) if e.start_date else "unknown"
+    dates = date_range(e, missing="unknown", joiner=" to ")
     place = ", ".join(p for p in (e.city, e.host.name if e.host else None) if p) or "unknown"
     facts = [
         ("Status", e.status.value),

@@ -15,17 +15,26 @@ from __future__ import annotations
 
 from rok_ca_forum.models import Edition
 
-__all__ = ["EditionResults", "edition_html", "edition_row", "html_table"]
+__all__ = ["EditionResults", "date_range", "edition_html", "edition_row", "html_table"]
 
 _COLUMNS = ("No.", "Year", "Dates", "City", "Host", "Level", "Format", "Heads of delegation")
 
 
-def _dates(e: Edition) -> str:
+def date_range(e: Edition, *, missing: str = "", joiner: str = " – ") -> str:
+    """An edition's dates as text: one day, or first and last day; ``missing`` when unknown.
+
+    ```pycon
+    >>> import rok_ca_forum as rcf
+    >>> date_range(rcf.editions[11]), date_range(rcf.editions[2], missing="unknown")
+    ('2018-11-06 – 2018-11-07', 'unknown')
+
+    ```
+    """
     if e.start_date is None:
-        return ""
+        return missing
     if e.end_date is None or e.end_date == e.start_date:
         return e.start_date.isoformat()
-    return f"{e.start_date.isoformat()} – {e.end_date.isoformat()}"
+    return f"{e.start_date.isoformat()}{joiner}{e.end_date.isoformat()}"
 
 
 def edition_row(e: Edition) -> tuple[str, ...]:
@@ -44,7 +53,7 @@ def edition_row(e: Edition) -> tuple[str, ...]:
     return (
         str(e.number),
         str(e.year),
-        _dates(e),
+        date_range(e),
         e.city or "",
         e.host.alpha_2 if e.host else "",
         e.level.value if e.level else "",
@@ -84,7 +93,7 @@ def edition_html(e: Edition) -> str:
     facts = [
         ("Edition", e.title),
         ("Status", e.status.value),
-        ("Dates", _dates(e) or "unknown"),
+        ("Dates", date_range(e) or "unknown"),
         ("City", e.city or "unknown"),
         ("Host", e.host.name if e.host else "unknown"),
         ("Venue", e.venue or "unknown"),
