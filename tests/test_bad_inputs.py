@@ -109,7 +109,7 @@ CASES: list[tuple[str, Call, type[BaseException], str]] = [
     # other methods
     ("delegation int", lambda: E[12].delegation(7), TypeError, "int"),
     ("delegation code", lambda: E[12].delegation("XX"), rcf.CountryNotFoundError, "'XX'"),
-    ("sources_for", lambda: E[12].sources_for(""), ValueError, "not an edition field"),
+    ("sources_for", lambda: E[12].sources_for(""), ValueError, "not an Edition field"),
 ]
 
 

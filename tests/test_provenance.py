@@ -42,7 +42,7 @@ def test_sources_for_answers_from_data() -> None:
 
 
 def test_sources_for_rejects_unknown_fields() -> None:
-    with pytest.raises(ValueError, match="not an edition field"):
+    with pytest.raises(ValueError, match="not an Edition field"):
         rcf.editions[12].sources_for("colour")
     with pytest.raises(TypeError):
         rcf.editions[12].sources_for(3)  # type: ignore[arg-type]

@@ -157,7 +157,7 @@ def test_32_threads_on_a_fresh_import_share_one_load() -> None:
         """
         import threading
         import rok_ca_forum as rcf
-        from rok_ca_forum import dataset
+        from rok_ca_forum import loading as dataset
         barrier = threading.Barrier(32)
         seen = []
         def ask():
@@ -178,7 +178,7 @@ def test_import_reads_no_data_and_pulls_in_no_heavy_modules() -> None:
         """
         import sys
         import rok_ca_forum
-        from rok_ca_forum import dataset
+        from rok_ca_forum import loading as dataset
         heavy = [m for m in ("cattrs", "pycountry", "json", "pandas", "importlib.metadata")
                  if m in sys.modules]
         print(dataset.load_count, heavy)

@@ -12,7 +12,7 @@ import rok_ca_forum as rcf
 from rok_ca_forum import Edition
 from rok_ca_forum._text import ordinal
 from rok_ca_forum.dataset import Dataset
-from rok_ca_forum.results import date_range
+from rok_ca_forum.display import date_range
 
 TARGET = Path(__file__).resolve().parent.parent / "docs" / "data.md"
 

@@ -33,6 +33,15 @@ from rok_ca_forum.errors import (
     RokCaForumError,
     ThemeNotFoundError,
 )
+from rok_ca_forum.institutions import (
+    Body,
+    Meeting,
+    Milestone,
+    Names,
+    Secretariat,
+    SecretariatHead,
+    WorkPlan,
+)
 from rok_ca_forum.models import (
     Alternative,
     Country,
@@ -50,8 +59,8 @@ if TYPE_CHECKING:
     from rok_ca_forum.collection import Editions
     from rok_ca_forum.dataset import Dataset
     from rok_ca_forum.frames import to_dataframe
-    from rok_ca_forum.institutions import Body, Secretariat
     from rok_ca_forum.loading import load
+    from rok_ca_forum.results import EditionResults
     from rok_ca_forum.serialize import from_dict, to_dict, to_json
     from rok_ca_forum.vocabulary import Countries, People, Themes
 
@@ -66,6 +75,8 @@ __all__ = [
     "DATA_AS_OF",
     "DATA_VERSION",
     "Alternative",
+    "Body",
+    "Countries",
     "Country",
     "CountryNotFoundError",
     "DataValidationError",
@@ -76,19 +87,29 @@ __all__ = [
     "Discrepancy",
     "Edition",
     "EditionNotFoundError",
+    "EditionResults",
+    "Editions",
     "Format",
     "Inference",
     "InvalidArgumentError",
     "InvalidTypeError",
     "Level",
+    "Meeting",
+    "Milestone",
+    "Names",
     "NotFoundError",
+    "People",
     "Person",
     "PersonNotFoundError",
     "RokCaForumError",
+    "Secretariat",
+    "SecretariatHead",
     "Source",
     "Status",
     "Theme",
     "ThemeNotFoundError",
+    "Themes",
+    "WorkPlan",
     "__version__",
     "bodies",
     "countries",
@@ -108,6 +129,11 @@ _DATA = frozenset({"editions", "countries", "themes", "people", "secretariat", "
 _LAZY = {
     "load": "rok_ca_forum.loading",
     "Dataset": "rok_ca_forum.dataset",
+    "Editions": "rok_ca_forum.collection",
+    "EditionResults": "rok_ca_forum.results",
+    "Countries": "rok_ca_forum.vocabulary",
+    "Themes": "rok_ca_forum.vocabulary",
+    "People": "rok_ca_forum.vocabulary",
     "to_dataframe": "rok_ca_forum.frames",
     "to_dict": "rok_ca_forum.serialize",
     "to_json": "rok_ca_forum.serialize",
@@ -117,7 +143,7 @@ _LAZY = {
 
 def __getattr__(name: str) -> Any:
     if name in _DATA:
-        from rok_ca_forum.dataset import bundled
+        from rok_ca_forum.loading import bundled
 
         return getattr(bundled(), name)
     module = _LAZY.get(name)

@@ -29,37 +29,26 @@ import attrs
 import cattrs
 from cattrs.errors import ClassValidationError, IterableValidationError, IterableValidationNote
 
-from rok_ca_forum.enums import DeliverableKind, Format, Level, Status
-from rok_ca_forum.institutions import (
-    Body,
-    Meeting,
-    Milestone,
-    Names,
-    Secretariat,
-    SecretariatHead,
-    WorkPlan,
+from rok_ca_forum._format import (
+    FILES,
+    VOCABULARIES,
+    Shape,
+    enums_used,
+    has_own_sources,
+    key_field,
+    limits_of,
+    record_shapes,
+    records_reachable,
 )
-from rok_ca_forum.models import (
-    Alternative,
-    Country,
-    Delegation,
-    Deliverable,
-    Discrepancy,
-    Edition,
-    Inference,
-    Person,
-    Source,
-    Theme,
-)
+from rok_ca_forum.models import Source
 
 __all__ = [
-    "Resolver",
+    "References",
     "converter",
     "format_errors",
     "resolving",
     "structure_records",
     "structure_strict",
-    "unstructure",
 ]
 
 T = TypeVar("T")
@@ -67,36 +56,30 @@ T = TypeVar("T")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-@attrs.frozen(kw_only=True)
-class Resolver:
-    """What references resolve to during one load (or one ``from_dict``)."""
+#: What references resolve to during one load (or one ``from_dict``): for each referenced record
+#: type, its records by key (see ``_format.reference_tables``).
+References = Mapping[type, Mapping[str, Any]]
 
-    countries: Mapping[str, Country]
-    people: Mapping[str, Person]
-    themes: Mapping[str, Theme]
-    sources: Mapping[str, Source] = attrs.field(factory=dict)
-
-
-_current: contextvars.ContextVar[Resolver | None] = contextvars.ContextVar(
-    "rok_ca_forum_resolver", default=None
+_current: contextvars.ContextVar[References | None] = contextvars.ContextVar(
+    "rok_ca_forum_references", default=None
 )
 
 
 @contextlib.contextmanager
-def resolving(resolver: Resolver) -> Iterator[None]:
-    """Resolve references against ``resolver`` inside the ``with`` block."""
-    token = _current.set(resolver)
+def resolving(references: References) -> Iterator[None]:
+    """Resolve references against ``references`` inside the ``with`` block."""
+    token = _current.set(references)
     try:
         yield
     finally:
         _current.reset(token)
 
 
-def _resolver() -> Resolver:
-    resolver = _current.get()
-    if resolver is None:  # pragma: no cover - a programming error inside the package
+def _references() -> References:
+    references = _current.get()
+    if references is None:  # pragma: no cover - a programming error inside the package
         raise RuntimeError("references can only be resolved inside resolving()")
-    return resolver
+    return references
 
 
 def _type_name(value: object) -> str:
@@ -152,31 +135,54 @@ def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
     return structure
 
 
-def _lookup(kind: str, table: Mapping[str, T], value: object) -> T:
-    if type(value) is not str:
-        raise TypeError(f"expected a {kind} reference (a string), got {_type_name(value)}")
-    try:
-        return table[value]
-    except KeyError:
-        raise ValueError(f"{value[:80]!r} is not a known {kind}") from None
+# How an unknown reference is described, by the record type it should name.
+_REFERENCE_WORDS = {file.cls: f"{file.noun} (see {file.name})" for file in VOCABULARIES}
 
 
-def _country(value: object, _: type) -> Country:
-    if type(value) is str and value not in _resolver().countries:
-        raise ValueError(f"{value[:80]!r} is not a member state")
-    return _lookup("country", _resolver().countries, value)
+def _reference_hook(cls: type) -> Callable[[object, type], Any]:
+    what = _REFERENCE_WORDS.get(cls, f"{cls.__name__.lower()} {key_field(cls)} of this file")
+
+    def structure(value: object, _: type) -> Any:
+        if type(value) is not str:
+            raise TypeError(f"expected a reference, a {what}, got {_type_name(value)}")
+        try:
+            return _references()[cls][value]
+        except KeyError:
+            raise ValueError(f"{value[:80]!r} is not a {what}") from None
+
+    return structure
 
 
-def _person(value: object, _: type) -> Person:
-    return _lookup("person id in people.json", _resolver().people, value)
+def _limited(
+    hook: Callable[[object, type], T], limits: Mapping[str, Any]
+) -> Callable[[object, type], T]:
+    """``hook`` followed by the field's limits (bounds, pattern, allowed values)."""
+    low, high = limits.get("minimum"), limits.get("maximum")
+    pattern = re.compile(limits["pattern"]) if "pattern" in limits else None
+    allowed = limits.get("enum")
+    meaning = limits.get("description") or f"matching {limits.get('pattern')}"
+
+    def structure(value: object, tp: type) -> T:
+        result = hook(value, tp)
+        if result is None:
+            return result
+        if low is not None and result < low:
+            raise ValueError(f"{_shown(result)} is below the minimum {low}")
+        if high is not None and result > high:
+            raise ValueError(f"{_shown(result)} is above the maximum {high}")
+        if pattern is not None and not pattern.fullmatch(result):
+            raise ValueError(f"{_shown(result)} is not {meaning}")
+        if allowed is not None and result not in allowed:
+            raise ValueError(f"{_shown(result)} is not one of {', '.join(allowed)}")
+        return result
+
+    return structure
 
 
-def _theme(value: object, _: type) -> Theme:
-    return _lookup("theme slug in themes.json", _resolver().themes, value)
-
-
-def _source_ref(value: object, _: type) -> Source:
-    return _lookup("source URL of this file", _resolver().sources, value)
+def _shown(value: object) -> str:
+    if type(value) is int and abs(value) >= 10**18:  # Python refuses to print huge ints
+        return f"a number of {value.bit_length()} bits"
+    return repr(value)[:80]
 
 
 def _is_homogeneous_tuple(tp: Any) -> bool:
@@ -223,72 +229,74 @@ def _structure_list(
 
 def _make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True)
-    conv.register_structure_hook(str, _strict_str)
-    conv.register_structure_hook(int, _strict_int)
-    conv.register_structure_hook(dt.date, _iso_date)
     scalar_hooks: list[tuple[Any, Callable[[object, type], Any]]] = [
         (str, _strict_str), (int, _strict_int), (dt.date, _iso_date),
     ]  # fmt: skip
     for plain_type, hook in scalar_hooks:
+        conv.register_structure_hook(plain_type, hook)
         conv.register_structure_hook_func(_is_optional_of(plain_type), _optional(hook))
-    conv.register_unstructure_hook(dt.date, dt.date.isoformat)
     # Registered per class: the enums subclass str, and the str hook above would otherwise win.
-    for enum_cls in (DeliverableKind, Format, Level, Status):
+    for enum_cls in enums_used():
         conv.register_structure_hook(enum_cls, _enum_hook(enum_cls))
-    conv.register_unstructure_hook_factory(
-        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda _: lambda m: m.value
-    )
     conv.register_structure_hook_factory(
         _is_homogeneous_tuple, lambda tp: _tuple_hook_factory(conv, tp)
     )
-    # References: written as keys in JSON, handed out as the records they name.
-    conv.register_structure_hook(Country, _country)
-    conv.register_unstructure_hook(Country, lambda c: c.alpha_2)
-    conv.register_structure_hook(Person, _person)
-    conv.register_unstructure_hook(Person, lambda p: p.id)
-    conv.register_structure_hook(Theme, _theme)
-    conv.register_unstructure_hook(Theme, lambda t: t.slug)
-    # Inside an Alternative a source is a URL pointing into the edition's own sources.
-    conv.register_structure_hook(
-        Alternative,
-        cattrs.gen.make_dict_structure_fn(
-            Alternative, conv, _cattrs_forbid_extra_keys=True,
-            sources=cattrs.gen.override(struct_hook=_source_refs),
-        ),
-    )  # fmt: skip
-    conv.register_unstructure_hook_factory(
-        lambda t: t is Alternative,
-        lambda t: cattrs.gen.make_dict_unstructure_fn(
-            t, conv, sources=cattrs.gen.override(unstruct_hook=_source_urls)
-        ),
-    )
-    # Generate each nested record's hook once, leaves first, and register it: left to itself
-    # cattrs regenerates (and recompiles) a nested class's hook for every class that contains it.
-    for leaf in (Source, Inference, Discrepancy, Delegation, Deliverable, Names, Milestone,
-                 SecretariatHead, WorkPlan, Meeting):  # fmt: skip
-        conv.register_structure_hook(
-            leaf, cattrs.gen.make_dict_structure_fn(leaf, conv, _cattrs_forbid_extra_keys=True)
-        )
-    for cls in (Edition, Secretariat, Body):
-        conv.register_structure_hook(cls, _with_own_sources(conv, cls))
+    # Every record a file holds, leaves first, so that each nested hook is generated once and
+    # found by the records that contain it (left to itself cattrs regenerates a nested class's
+    # hook for every class that contains it).
+    for cls in dict.fromkeys(c for file in FILES for c in records_reachable(file.cls)):
+        conv.register_structure_hook(cls, _record_hook(conv, cls))
     return conv
 
 
-def _with_own_sources(conv: cattrs.Converter, cls: type[T]) -> Callable[[object, type], T]:
-    """A structure hook for a record whose discrepancies point at its own sources by URL."""
-    plain = cattrs.gen.make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True)
+def _field_hook(conv: cattrs.Converter, cls: type, name: str, shape: Shape) -> Any:
+    """The structure hook of one field, where it differs from what cattrs would pick by type."""
+    limits = limits_of(cls, name)
+    if shape.kind == "reference":
+        return _reference_hook(shape.cls)
+    if shape.kind == "list" and shape.inner is not None and shape.inner.kind == "reference":
+        inner = _reference_hook(shape.inner.cls)
+        return lambda value, _: _structure_list(value, tuple, shape.inner.cls, inner)
+    if shape.kind == "optional" and shape.inner is not None and shape.inner.kind == "reference":
+        inner = _optional(_reference_hook(shape.inner.cls))
+        return _limited(inner, limits) if limits else inner
+    if limits:
+        hook = conv.get_structure_hook(shape.cls if shape.inner is None else shape.inner.cls)
+        return _limited(_optional(hook) if shape.kind == "optional" else hook, limits)
+    return None
+
+
+def _record_hook(conv: cattrs.Converter, cls: type[T]) -> Callable[[Any, type], T]:
+    overrides: dict[str, Any] = {}
+    for name, shape in record_shapes(typing.cast(type, cls)):
+        hook = _field_hook(conv, cls, name, shape)
+        if hook is not None:
+            overrides[name] = cattrs.gen.override(struct_hook=hook)
+    plain = cattrs.gen.make_dict_structure_fn(
+        cls, conv, _cattrs_forbid_extra_keys=True, **overrides
+    )
+    if not has_own_sources(typing.cast(type, cls)):
+        return plain
+    source_key = key_field(Source) or ""
 
     def structure(value: object, target: type) -> T:
+        """A record whose nested records point at its own sources by URL."""
         if type(value) is not dict:
             raise TypeError(f"expected an object, got {_type_name(value)}")
-        try:  # the sources come first, so that discrepancies can point at them
-            sources = conv.structure(value.get("sources", []), tuple[Source, ...])
+        raw_sources = value.get("sources", [])
+        try:  # the sources come first, so that the nested records can point at them
+            sources = conv.structure(raw_sources, tuple[Source, ...])
         except Exception:
-            # Broken sources: structure everything, so that the error carries its full path.
-            with resolving(attrs.evolve(_resolver(), sources={})):
+            # Broken sources: structure everything, so that the error carries its full path;
+            # the URLs that are there still resolve, so that the sources' own faults come first.
+            urls: dict[Any, Any] = (
+                {_url_of(s): None for s in raw_sources} if type(raw_sources) is list else {}
+            )
+            with resolving({**_references(), Source: urls}):
                 return plain(value, target)
+        table = {getattr(s, source_key): s for s in sources}
         rest = {key: item for key, item in value.items() if key != "sources"}
-        with resolving(attrs.evolve(_resolver(), sources={s.url: s for s in sources})):
+        with resolving({**_references(), Source: table}):
             record = plain(rest, target)
         # The sources were structured once, above; evolve() only re-runs the cheap __init__.
         return typing.cast(T, attrs.evolve(typing.cast(Any, record), sources=sources))
@@ -296,49 +304,20 @@ def _with_own_sources(conv: cattrs.Converter, cls: type[T]) -> Callable[[object,
     return structure
 
 
-def _source_refs(value: object, _: type) -> tuple[Source, ...]:
-    if type(value) is not list:
-        raise TypeError(f"expected a list of source URLs, got {_type_name(value)}")
-    return tuple(_source_ref(v, Source) for v in value)
-
-
-def _source_urls(sources: tuple[Source, ...]) -> list[str]:
-    return [s.url for s in sources]
+def _url_of(raw_source: object) -> object:
+    return raw_source.get(key_field(Source)) if type(raw_source) is dict else None
 
 
 converter = _make_converter()
-
-# Countries, people and themes are references inside editions but records in their own files.
-_RECORD_HOOKS: dict[type, Callable[[Any, Any], Any]] = {
-    cls: cattrs.gen.make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
-    for cls in (Country, Person, Theme)
-}
-
-
-_RECORD_UNHOOKS: dict[type, Callable[[Any], Any]] = {}  # made on first to_dict() of a record
 
 
 def structure_strict(data: object, cls: type[T]) -> T:
     """Structure ``data`` into ``cls`` with this package's strict rules.
 
-    At the top level a Country, Person or Theme is a whole record; nested inside another record
-    it is a reference (a code, id or slug).
+    At the top level every record is a whole record, a Country or Person included; nested inside
+    another record a vocabulary's record is a reference (a code, id or slug).
     """
-    record_hook = _RECORD_HOOKS.get(cls)
-    if record_hook is not None:
-        return typing.cast(T, record_hook(data, cls))
-    return converter.structure(data, cls)
-
-
-def unstructure(obj: object) -> Any:
-    """Plain data for a record; the inverse of :func:`structure_strict`."""
-    cls = type(obj)
-    if cls not in (Country, Person, Theme):
-        return converter.unstructure(obj)
-    hook = _RECORD_UNHOOKS.get(cls)
-    if hook is None:
-        hook = _RECORD_UNHOOKS[cls] = cattrs.gen.make_dict_unstructure_fn(cls, converter)
-    return hook(obj)
+    return typing.cast(T, converter.get_structure_hook(cls)(data, cls))
 
 
 def structure_records(data: object, cls: type[T]) -> tuple[T, ...]:
@@ -351,7 +330,7 @@ def structure_records(data: object, cls: type[T]) -> tuple[T, ...]:
 
     ```
     """
-    handler = _RECORD_HOOKS.get(cls) or converter.get_structure_hook(cls)
+    handler = converter.get_structure_hook(cls)
     return _structure_list(data, tuple[cls, ...], cls, handler)  # type: ignore[valid-type]
 
 

@@ -20,6 +20,6 @@ DATA_VERSION = "2026.11.27"
 #: The day the bundled data was last checked against its sources.
 DATA_AS_OF = _dt.date(2026, 11, 27)
 
-#: CRC-32 of the bundled data files as validated for this release (see ``_trusted``); a test
+#: CRC-32 of the bundled data files as validated for this release (see ``_fast``); a test
 #: recomputes it, so it must be updated, with DATA_VERSION, whenever a data file changes.
 DATA_CHECKSUM = 3904866973

@@ -74,8 +74,7 @@ def _print_json(data: object) -> None:
 
 def _run(args: argparse.Namespace) -> int:
     import rok_ca_forum as rcf
-    from rok_ca_forum.display import describe, table
-    from rok_ca_forum.results import edition_row
+    from rok_ca_forum.display import describe, edition_row, table
 
     lang = getattr(args, "lang", "en")
     if lang != "en":  # a bad language is bad usage, whatever the output format

@@ -14,7 +14,6 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar, overload
@@ -25,6 +24,7 @@ from rok_ca_forum.enums import Format, Level, Status
 from rok_ca_forum.errors import EditionNotFoundError, InvalidArgumentError, InvalidTypeError
 from rok_ca_forum.models import Country, Edition, Person, Theme
 from rok_ca_forum.results import EditionResults
+from rok_ca_forum.search import SearchIndex
 from rok_ca_forum.vocabulary import Countries, People, Themes
 
 __all__ = ["Editions"]
@@ -33,65 +33,6 @@ E = TypeVar("E", bound=Level | Format | Status)
 
 _ORDINAL = re.compile(r"(\d+)\s*(?:st|nd|rd|th)?")
 _NOISE_WORDS = ("forum", "edition", "the", "meeting", "session")
-_MAX_QUERY = 1000
-
-# How much a match in each part of an edition counts in search; places and people outrank notes.
-_WEIGHTS = {
-    "title": 3, "facts": 3, "city": 5, "host": 5, "venue": 3, "motto": 3, "themes": 4, "people": 4,
-    "agenda": 2, "deliverables": 2, "titles": 1, "descriptions": 1, "notes": 1,
-}  # fmt: skip
-
-
-_Field = tuple[int, str, tuple[str, ...]]
-_WORD = re.compile(r"\w+")
-
-
-def _search_fields(edition: Edition) -> tuple[_Field, ...]:
-    """(weight, folded text, its sorted words) per part of an edition, built on first search."""
-    parts: dict[str, list[str]] = {key: [] for key in _WEIGHTS}
-    parts["title"] += [edition.title, edition.ordinal, str(edition.year)]
-    parts["facts"] += [
-        str(value) for value in (edition.status, edition.level, edition.format) if value is not None
-    ]
-    if edition.city:
-        parts["city"].append(edition.city)
-    if edition.host:
-        h = edition.host
-        parts["host"] += [h.name, h.official_name, h.alpha_2, h.alpha_3, *h.aliases]
-    if edition.venue:
-        parts["venue"].append(edition.venue)
-    if edition.motto:
-        parts["motto"].append(edition.motto)
-    for theme in edition.themes:
-        parts["themes"] += [theme.label, theme.slug.replace("-", " "), *theme.aliases]
-    for delegation in edition.delegations:
-        if delegation.head:
-            parts["people"] += [delegation.head.name, *delegation.head.aliases]
-        if delegation.head_title:
-            parts["titles"].append(delegation.head_title)
-    parts["agenda"] += edition.agenda
-    for deliverable in edition.deliverables:
-        parts["deliverables"].append(deliverable.title)
-        if deliverable.description:
-            parts["descriptions"].append(deliverable.description)
-    parts["notes"] += edition.notes
-    fields = []
-    for key, texts in parts.items():
-        if texts:
-            blob = " | ".join(fold(t) for t in texts)
-            fields.append((_WEIGHTS[key], blob, tuple(sorted(set(_WORD.findall(blob))))))
-    # A first entry with weight 0 holds all the edition's text, to rule it out in one look.
-    whole = " | ".join(blob for _, blob, _ in fields)
-    everything = tuple(sorted({word for _, _, words in fields for word in words}))
-    return ((0, whole, everything), *fields)
-
-
-def _starts_a_word(token: str, pattern: re.Pattern[str], blob: str, words: tuple[str, ...]) -> bool:
-    if token.isalnum():  # one word: a binary search among the field's sorted words
-        i = bisect.bisect_left(words, token)
-        return i < len(words) and words[i].startswith(token)
-    # Punctuation inside ("kyung-wha", "(water)"): taken literally, still at a word start.
-    return token in blob and pattern.search(blob) is not None
 
 
 def _enum_value(cls: type[E], value: object, name: str) -> E:
@@ -142,6 +83,9 @@ class Editions(ReadOnly):
         people: People,
     ) -> None:
         self._items = tuple(sorted(editions, key=lambda e: e.number))
+        members = tuple(countries)
+        for e in self._items:
+            e._bind(members)
         self._countries = countries
         self._themes = themes
         self._people = people
@@ -162,7 +106,7 @@ class Editions(ReadOnly):
             for t in e.themes:
                 self._by_theme.setdefault(t.slug, []).append(e)
         # Built on the first search, not at load: most programs never search.
-        self._search: dict[int, tuple[_Field, ...]] | None = None
+        self._search: SearchIndex | None = None
         self._spellings: tuple[str, ...] = ()
         self._seal()
 
@@ -373,39 +317,9 @@ class Editions(ReadOnly):
 
         ```
         """
-        if not isinstance(text, str):
-            raise InvalidTypeError(f"search() takes a str, not {type(text).__name__}")
-        if len(text) > _MAX_QUERY:
-            raise InvalidArgumentError(
-                f"search text is {len(text)} characters long; at most {_MAX_QUERY} are allowed"
-            )
-        folded = fold(text)
-        tokens = folded.split()
-        if not tokens:
-            raise InvalidArgumentError("search text is empty; give at least one word")
         index = self._search
         if index is None:
             # Racing threads may both build it; the results are equal and the assignment atomic.
-            index = {e.number: _search_fields(e) for e in self._items}
+            index = SearchIndex(self._items)
             self._cache("_search", index)
-        # Words match at the start of a word: "ict" finds ICT, not "district".
-        patterns = [(token, re.compile(r"(?<!\w)" + re.escape(token))) for token in tokens]
-        match = _starts_a_word
-        scored = []
-        for number, (whole, *fields) in index.items():
-            score = 0
-            for token, pattern in patterns:
-                if not match(token, pattern, whole[1], whole[2]):
-                    break
-                # Every part that mentions the word adds its weight: an edition where water is a
-                # theme, an agenda item and a deliverable outranks one that only lists the theme.
-                gained = sum(w for w, blob, words in fields if match(token, pattern, blob, words))
-                if not gained:
-                    break
-                score += gained
-            else:
-                if len(tokens) > 1 and any(folded in blob for _, blob, _ in fields):
-                    score += 2  # the words together, as a phrase
-                scored.append((-score, number))
-        scored.sort()
-        return EditionResults(self._by_number[n] for _, n in scored)
+        return EditionResults(index.search(text))

@@ -1,7 +1,6 @@
-"""A loaded, validated dataset, and the lazily loaded bundled one.
+"""The :class:`Dataset`: a plain, read-only container of everything one data directory holds.
 
-The bundled data is read once, on first use, under a lock, so that many threads asking at once
-get one and the same :class:`Dataset` (the pattern of pycountry's ``db.py``).
+It does no I/O and keeps no global state; ``loading`` decides where data comes from and builds it.
 
 ```pycon
 >>> import rok_ca_forum as rcf
@@ -14,20 +13,19 @@ get one and the same :class:`Dataset` (the pattern of pycountry's ``db.py``).
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from rok_ca_forum._readonly import ReadOnly
+from rok_ca_forum.collection import Editions
+from rok_ca_forum.vocabulary import Countries, People, Themes
 
-if TYPE_CHECKING:  # imported for annotations only: building records needs neither up front
-    from rok_ca_forum.collection import Editions
+if TYPE_CHECKING:
     from rok_ca_forum.institutions import Body, Secretariat
-    from rok_ca_forum.models import Edition
-    from rok_ca_forum.vocabulary import Countries, People, Themes
+    from rok_ca_forum.models import Country, Edition, Person, Theme
 
-__all__ = ["Dataset", "bundled"]
+__all__ = ["Dataset"]
 
 
 _Institutions = tuple["Secretariat | None", tuple["Body", ...]]
@@ -60,16 +58,18 @@ class Dataset(ReadOnly):
         self,
         *,
         editions: Editions | Iterable[Edition],
-        countries: Countries,
-        themes: Themes,
-        people: People,
+        countries: Countries | Iterable[Country],
+        themes: Themes | Iterable[Theme],
+        people: People | Iterable[Person],
         secretariat: Secretariat | None = None,
         bodies: tuple[Body, ...] = (),
         institutions: Callable[[], _Institutions] | None = None,
     ) -> None:
-        from rok_ca_forum.collection import Editions
-
-        if not isinstance(editions, Editions):  # index them once, here
+        # Each collection indexes its records once, here.
+        countries = countries if isinstance(countries, Countries) else Countries(countries)
+        themes = themes if isinstance(themes, Themes) else Themes(themes)
+        people = people if isinstance(people, People) else People(people)
+        if not isinstance(editions, Editions):
             editions = Editions(editions, countries=countries, themes=themes, people=people)
         self.editions = editions
         self.countries = countries
@@ -101,42 +101,3 @@ class Dataset(ReadOnly):
     def bodies(self) -> tuple[Body, ...]:
         """The related bodies (Business Council, High Level Officials' Meeting, …)."""
         return self._resolved()[1]
-
-
-_lock = threading.Lock()
-_bundled: Dataset | None = None
-#: How many times the bundled data has been read in this process (tests check it stays 1).
-load_count = 0
-
-
-def _read() -> Dataset:
-    from rok_ca_forum._version import DATA_CHECKSUM
-
-    # os.path, not pathlib: pathlib costs more to import than the whole build below.
-    root = os.path.join(os.path.dirname(__file__), "data")
-    if os.path.isdir(root):
-        from rok_ca_forum._trusted import read_trusted
-
-        try:
-            dataset = read_trusted(root, DATA_CHECKSUM)
-        except (KeyError, ValueError, TypeError, OSError):  # pragma: no cover - defensive
-            dataset = None
-        if dataset is not None:
-            return dataset
-    # Changed files, or a zipped install: validate everything, with precise errors.
-    from rok_ca_forum.loading import read_bundled
-
-    return read_bundled()
-
-
-def bundled() -> Dataset:
-    """The bundled dataset, read and validated on the first call only."""
-    global _bundled, load_count
-    dataset = _bundled
-    if dataset is None:
-        with _lock:
-            if _bundled is None:
-                _bundled = _read()  # assigned only once complete: never half-built
-                load_count += 1
-            dataset = _bundled
-    return dataset

@@ -16,22 +16,19 @@ import datetime as dt
 
 import attrs
 
-from rok_ca_forum.models import Discrepancy, Inference, Person, Source, check_field
+from rok_ca_forum.models import (
+    KEY,
+    SLUG,
+    YEAR,
+    Discrepancy,
+    Inference,
+    Person,
+    Source,
+    limits,
+    sources_for,
+)
 
 __all__ = ["Body", "Meeting", "Milestone", "Names", "Secretariat", "SecretariatHead", "WorkPlan"]
-
-#: Field paths a Secretariat source may back.
-SECRETARIAT_FIELDS: frozenset[str] = frozenset(
-    {
-        "names", "agreed", "proclaimed", "opened", "operator", "seat", "purpose", "governance",
-        "heads", "work_plans", "notes", "discrepancies",
-    }
-)  # fmt: skip
-
-#: Field paths a related body's source may back.
-BODY_FIELDS: frozenset[str] = frozenset(
-    {"name", "established", "description", "meetings", "notes", "discrepancies"}
-)
 
 
 @attrs.frozen(kw_only=True)
@@ -56,7 +53,7 @@ class Milestone:
     """A dated step (agreed, proclaimed, opened) and the edition that took it, if any."""
 
     date: dt.date | None = None
-    edition: int | None = None
+    edition: int | None = attrs.field(default=None, metadata=limits(minimum=1))
     note: str | None = None
 
 
@@ -75,8 +72,8 @@ class SecretariatHead:
 class WorkPlan:
     """A yearly Secretariat work plan and the edition that adopted it."""
 
-    year: int
-    edition: int | None = None
+    year: int = attrs.field(metadata=YEAR)
+    edition: int | None = attrs.field(default=None, metadata=limits(minimum=1))
     note: str | None = None
 
 
@@ -117,10 +114,7 @@ class Secretariat:
 
         ```
         """
-        check_field(
-            field, SECRETARIAT_FIELDS.__contains__, "a Secretariat field", SECRETARIAT_FIELDS
-        )
-        return tuple(s for s in self.sources if field in s.supports)
+        return sources_for(self, field)
 
 
 @attrs.frozen(kw_only=True)
@@ -145,7 +139,7 @@ class Body:
     ```
     """
 
-    id: str
+    id: str = attrs.field(metadata={KEY: True, **SLUG})
     name: str
     established: dt.date | None = None
     description: str | None = None

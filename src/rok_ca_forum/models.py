@@ -15,14 +15,13 @@ are ``X | None``, so nothing a caller receives can be changed under another call
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Callable, Iterable
+import typing
 
 import attrs
 
 from rok_ca_forum._text import fold, ordinal
 from rok_ca_forum.enums import DeliverableKind, Format, Level, Status
-from rok_ca_forum.errors import InvalidArgumentError, InvalidTypeError
+from rok_ca_forum.errors import CountryNotFoundError, InvalidArgumentError, InvalidTypeError
 
 __all__ = [
     "Alternative",
@@ -37,40 +36,33 @@ __all__ = [
     "Theme",
 ]
 
-#: Field paths a source may back, an inference may explain or a discrepancy may be about.
-FIELD_PATHS: frozenset[str] = frozenset(
-    {
-        "year", "status", "start_date", "end_date", "city", "host", "venue", "level", "format",
-        "participants", "motto", "themes", "agenda", "deliverables", "notes", "delegations",
-        "claims", "discrepancies",
-    }
-)  # fmt: skip
-#: The six member states, the only countries the Forum has.
+#: The six member states, the only countries the Forum has. Every other list of them is read
+#: from here (the schema's enumeration, the loader's check, the delegation paths).
 MEMBER_STATES: tuple[str, ...] = ("KR", "KZ", "KG", "TJ", "TM", "UZ")
-_DELEGATION_PATH = re.compile(r"delegations\.(?:KR|KZ|KG|TJ|TM|UZ)")
+
+# Field metadata that the data format is derived from (see ``_format``): a record's key, a field
+# written as keys of records held elsewhere, and the limits a value must keep.
+KEY = "rok_ca_forum.key"
+REFERENCE = "rok_ca_forum.reference"
+LIMITS = "rok_ca_forum.limits"
 
 
-def check_field(
-    field: object, allowed: Callable[[str], bool], what: str, valid: Iterable[str], extra: str = ""
-) -> None:
-    """Raise the documented errors unless ``field`` is a str that ``allowed`` accepts."""
-    if not isinstance(field, str):
-        raise InvalidTypeError(f"field must be a str, not {type(field).__name__}")
-    if not allowed(field):
-        listed = ", ".join(sorted(set(valid) - {"claims", "discrepancies"}))
-        raise InvalidArgumentError(f"{field[:80]!r} is not {what}; valid: {listed} {extra}".strip())
+def limits(**bounds: object) -> dict[str, object]:
+    """Field metadata: the limits a value must keep.
 
-
-def is_field_path(path: str) -> bool:
-    """Whether ``path`` names an edition field (``"venue"``) or a delegation (``"delegations.KZ"``).
-
-    ```pycon
-    >>> is_field_path("venue"), is_field_path("delegations.KZ"), is_field_path("colour")
-    (True, True, False)
-
-    ```
+    ``minimum``, ``maximum``, ``pattern`` and ``enum`` as in JSON Schema, and ``description``,
+    what a pattern means in words. The validating loader, ``from_dict`` and the JSON Schemas all
+    read them from here.
     """
-    return path in FIELD_PATHS or _DELEGATION_PATH.fullmatch(path) is not None
+    return {LIMITS: bounds}
+
+
+#: Ids and slugs (``kang-kyung-wha``, ``water-resources``).
+SLUG = limits(pattern="^[a-z0-9]+(-[a-z0-9]+)*$", description="lower-case words joined by hyphens")
+
+
+#: The years a forum or a work plan can plausibly be dated to.
+YEAR = limits(minimum=1990, maximum=2200)
 
 
 @attrs.frozen(kw_only=True)
@@ -86,9 +78,9 @@ class Country:
     ```
     """
 
-    alpha_2: str
-    alpha_3: str
-    numeric: str
+    alpha_2: str = attrs.field(metadata={KEY: True, **limits(enum=MEMBER_STATES)})
+    alpha_3: str = attrs.field(metadata=limits(pattern="^[A-Z]{3}$"))
+    numeric: str = attrs.field(metadata=limits(pattern="^[0-9]{3}$"))
     name: str
     official_name: str
     aliases: tuple[str, ...] = ()
@@ -123,7 +115,7 @@ class Theme:
     ```
     """
 
-    slug: str
+    slug: str = attrs.field(metadata={KEY: True, **SLUG})
     label: str
     aliases: tuple[str, ...] = ()
 
@@ -141,7 +133,7 @@ class Person:
     ```
     """
 
-    id: str
+    id: str = attrs.field(metadata={KEY: True, **SLUG})
     name: str
     aliases: tuple[str, ...] = ()
 
@@ -159,7 +151,9 @@ class Source:
     ```
     """
 
-    url: str
+    url: str = attrs.field(
+        metadata={KEY: True, **limits(pattern="^https?://\\S+$", description="an http(s) URL")}
+    )
     publisher: str
     title: str | None = None
     published: dt.date | None = None
@@ -188,7 +182,8 @@ class Alternative:
     """A value some sources give instead of the one kept, with those sources."""
 
     value: str
-    sources: tuple[Source, ...] = ()
+    # Written as the URLs of sources listed once, in the enclosing record's own ``sources``.
+    sources: tuple[Source, ...] = attrs.field(default=(), metadata={REFERENCE: True})
     note: str | None = None
 
 
@@ -261,8 +256,8 @@ class Edition:
     ```
     """
 
-    number: int
-    year: int
+    number: int = attrs.field(metadata={KEY: True, **limits(minimum=1, maximum=999_999)})
+    year: int = attrs.field(metadata=YEAR)
     status: Status
     start_date: dt.date | None = None
     end_date: dt.date | None = None
@@ -271,7 +266,7 @@ class Edition:
     venue: str | None = None
     level: Level | None = None
     format: Format | None = None
-    participants: int | None = None
+    participants: int | None = attrs.field(default=None, metadata=limits(minimum=1, maximum=10**6))
     motto: str | None = None
     delegations: tuple[Delegation, ...] = ()
     themes: tuple[Theme, ...] = ()
@@ -281,6 +276,11 @@ class Edition:
     inferred: tuple[Inference, ...] = ()
     discrepancies: tuple[Discrepancy, ...] = ()
     sources: tuple[Source, ...] = ()
+    # The member states of the dataset this edition belongs to, so that a delegation can be
+    # looked up by any name of a member that sent none. Not data: set once by ``Dataset``.
+    _members: tuple[Country, ...] = attrs.field(
+        init=False, default=(), eq=False, repr=False, hash=False
+    )
 
     @property
     def ordinal(self) -> str:
@@ -310,7 +310,7 @@ class Edition:
 
     def _repr_html_(self) -> str:
         """The edition as an HTML table, for notebooks."""
-        from rok_ca_forum.results import edition_html
+        from rok_ca_forum.display import edition_html
 
         return edition_html(self)
 
@@ -344,7 +344,7 @@ class Edition:
         if isinstance(country, Country):
             code = country.alpha_2
         elif isinstance(country, str):
-            code = _member_code(country, self.delegations)
+            code = self._member_code(country)
         else:
             raise InvalidTypeError(
                 f"country must be a Country or a country code, not {type(country).__name__}"
@@ -353,6 +353,28 @@ class Edition:
             if delegation.country.alpha_2 == code:
                 return delegation
         return None
+
+    def _bind(self, members: tuple[Country, ...]) -> None:
+        """Tie an edition to the member states of its dataset, once (called while loading)."""
+        if not self._members:
+            object.__setattr__(self, "_members", members)
+
+    def _member_code(self, text: str) -> str:
+        """The alpha-2 code for a code or name, resolved against this edition's own dataset."""
+        wanted = fold(text)
+        known = (*(d.country for d in self.delegations), *self._members)
+        for c in known:
+            if wanted in {fold(n) for n in (c.alpha_2, c.alpha_3, c.name, c.official_name)} or (
+                wanted in {fold(n) for n in c.aliases}
+            ):
+                return c.alpha_2
+        if wanted.upper() in MEMBER_STATES:  # an edition built by hand, with no dataset
+            return wanted.upper()
+        raise CountryNotFoundError(
+            f"{text[:80]!r} is not a member state; valid: {', '.join(MEMBER_STATES)} "
+            "or their names",
+            suggestions=(),
+        )
 
     def sources_for(self, field: str) -> tuple[Source, ...]:
         """The sources that back ``field`` (``"start_date"``, ``"venue"``, ``"delegations.KZ"``, …).
@@ -366,31 +388,62 @@ class Edition:
 
         ```
         """
-        check_field(field, is_field_path, "an edition field", FIELD_PATHS, "or delegations.XX")
-        if field == "delegations":
-            return tuple(
-                s for s in self.sources if any(p.startswith("delegations.") for p in s.supports)
-            )
-        return tuple(s for s in self.sources if field in s.supports)
+        return sources_for(self, field)
 
 
-_MEMBER_CODES = {
-    "KR": "KR", "KOR": "KR", "KZ": "KZ", "KAZ": "KZ", "KG": "KG", "KGZ": "KG",
-    "TJ": "TJ", "TJK": "TJ", "TM": "TM", "TKM": "TM", "UZ": "UZ", "UZB": "UZ",
-}  # fmt: skip
+#: Fields that are provenance rather than facts a source could back.
+_PROVENANCE = frozenset({"sources", "inferred"})
 
 
-def _member_code(text: str, delegations: tuple[Delegation, ...]) -> str:
-    """The alpha-2 code for a code or a name ("KAZ", "Kazakhstan", "Kyrgyz Republic")."""
-    code = _MEMBER_CODES.get(text.strip().upper())
-    if code is not None:
-        return code
-    wanted = fold(text)
-    for d in delegations:
-        c = d.country
-        if wanted in {fold(n) for n in (c.name, c.official_name, *c.aliases)}:
-            return c.alpha_2
-    # A member state that sent no delegation here: ask the bundled vocabulary for its code.
-    from rok_ca_forum.dataset import bundled
+_FACT_PATHS: dict[type, frozenset[str]] = {}  # filled per class on first use
 
-    return bundled().countries.lookup(text).alpha_2
+
+def fact_paths(cls: type) -> frozenset[str]:
+    """The paths a source of a ``cls`` record may back: its data fields, derived from the model.
+
+    Provenance fields and the record's key are not facts; a record that keeps discrepancies
+    also has ``claims`` (statements about it as a whole), and one with delegations has a path
+    per member state.
+
+    ```pycon
+    >>> sorted(fact_paths(Edition))[:3], "delegations.KZ" in fact_paths(Edition)
+    (['agenda', 'city', 'claims'], True)
+
+    ```
+    """
+    known = _FACT_PATHS.get(cls)
+    if known is not None:
+        return known
+    paths: set[str] = set()
+    hints = typing.get_type_hints(cls)
+    for field in attrs.fields(cls):
+        if not field.init or field.name in _PROVENANCE or field.metadata.get(KEY):
+            continue
+        paths.add(field.name)
+        if field.name == "discrepancies":
+            paths.add("claims")
+        if hints[field.name] == tuple[Delegation, ...]:
+            paths.update(f"{field.name}.{code}" for code in MEMBER_STATES)
+    _FACT_PATHS[cls] = frozenset(paths)
+    return _FACT_PATHS[cls]
+
+
+def sources_for(record: object, field: str) -> tuple[Source, ...]:
+    """The sources of ``record`` that back ``field``, with the documented errors for a bad one.
+
+    A field with sub-paths (``"delegations"``) returns the sources backing any of them.
+    """
+    if not isinstance(field, str):
+        raise InvalidTypeError(f"field must be a str, not {type(field).__name__}")
+    paths = fact_paths(type(record))
+    if field not in paths:
+        listed = ", ".join(sorted(p for p in paths if "." not in p and p != "claims"))
+        extra = " or delegations.XX" if "delegations" in paths else ""
+        name = type(record).__name__
+        what = f"{'an' if name[0] in 'AEIOU' else 'a'} {name} field"
+        raise InvalidArgumentError(f"{field[:80]!r} is not {what}; valid: {listed}{extra}")
+    sources: tuple[Source, ...] = getattr(record, "sources", ())
+    prefix = field + "."
+    return tuple(
+        s for s in sources if field in s.supports or any(p.startswith(prefix) for p in s.supports)
+    )

@@ -17,127 +17,101 @@ unique and contiguous) are beyond JSON Schema and are enforced by the loader alo
 
 from __future__ import annotations
 
-import datetime as dt
-import enum
 import json
 import sys
-import types
-import typing
 from pathlib import Path
 from typing import Any
 
-import attrs
-
-from rok_ca_forum.dataset import Dataset
-from rok_ca_forum.institutions import BODY_FIELDS, SECRETARIAT_FIELDS, Body, Secretariat
-from rok_ca_forum.models import (
-    FIELD_PATHS,
-    MEMBER_STATES,
-    Alternative,
-    Country,
-    Edition,
-    Person,
-    Source,
-    Theme,
+from rok_ca_forum._format import (
+    FILES,
+    DataFile,
+    Shape,
+    limits_of,
+    record_shapes,
+    reference_tables,
+    required_fields,
 )
+from rok_ca_forum.dataset import Dataset
+from rok_ca_forum.models import Source, fact_paths
 
 __all__ = ["schemas", "write"]
 
 _DRAFT = "https://json-schema.org/draft/2020-12/schema"
 _ID_BASE = "urn:rok-ca-forum:schema:"
-
-# Constraints the types alone do not carry.
-_EXTRA: dict[tuple[type, str], dict[str, Any]] = {
-    (Edition, "number"): {"minimum": 1},
-    (Edition, "year"): {"minimum": 1990, "maximum": 2200},
-    (Edition, "participants"): {"minimum": 1},
-    (Source, "url"): {"pattern": "^https?://\\S+$"},
-    (Country, "alpha_2"): {"enum": list(MEMBER_STATES)},
-    (Country, "alpha_3"): {"pattern": "^[A-Z]{3}$"},
-    (Country, "numeric"): {"pattern": "^[0-9]{3}$"},
-    (Person, "id"): {"pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
-    (Theme, "slug"): {"pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
-}
+_JSON_LIMITS = {
+    "minimum": "minimum", "maximum": "maximum", "pattern": "pattern", "enum": "enum",
+    "description": "description",
+}  # fmt: skip
 
 
 class _Builder:
-    """Walks the attrs classes reachable from one record type and emits a schema."""
+    """Walks the records reachable from one file's record type and emits a schema."""
 
-    def __init__(self, dataset: Dataset, supports: dict[str, Any]) -> None:
-        self.refs: dict[type, dict[str, Any]] = {
-            Country: {"enum": [c.alpha_2 for c in dataset.countries]},
-            Person: {"enum": [p.id for p in dataset.people]},
-            Theme: {"enum": [t.slug for t in dataset.themes]},
-        }
-        self.supports = supports
+    def __init__(self, dataset: Dataset, root: type) -> None:
+        # A reference is written as a key: enumerate the keys of the vocabulary it points into.
+        tables = reference_tables([dataset.countries, dataset.people, dataset.themes])
+        self.keys: dict[type, list[str]] = {cls: list(table) for cls, table in tables.items()}
+        self.root = root
         self.defs: dict[str, Any] = {}
 
-    def type_schema(self, tp: Any, owner: type | None = None) -> dict[str, Any]:
-        origin = typing.get_origin(tp)
-        if origin in (typing.Union, types.UnionType):
-            options = [
-                self.type_schema(a, owner) for a in typing.get_args(tp) if a is not type(None)
-            ]
-            return {"anyOf": [*options, {"type": "null"}]}
-        if origin is tuple:
-            inner = typing.get_args(tp)[0]
-            if owner is Alternative and inner is Source:  # written as URLs of the same file
-                return {"type": "array", "items": {"type": "string", "pattern": "^https?://\\S+$"}}
-            return {"type": "array", "items": self.type_schema(inner, owner)}
-        if tp in self.refs:
-            return {"type": "string", **self.refs[tp]}
-        if isinstance(tp, type) and issubclass(tp, enum.Enum):
-            return {"enum": [m.value for m in tp]}
-        if tp is str:
+    def shape_schema(self, shape: Shape) -> dict[str, Any]:
+        kind = shape.kind
+        if kind == "optional":
+            assert shape.inner is not None
+            return {"anyOf": [self.shape_schema(shape.inner), {"type": "null"}]}
+        if kind == "list":
+            assert shape.inner is not None
+            return {"type": "array", "items": self.shape_schema(shape.inner)}
+        if kind == "reference":
+            if shape.cls in self.keys:
+                return {"type": "string", "enum": self.keys[shape.cls]}
+            # Points at a record of the same file (a source, by URL): its key field's schema.
+            return self.record(shape.cls)["properties"]["url"]  # type: ignore[no-any-return]
+        if kind == "enum":
+            return {"enum": [m.value for m in shape.cls]}
+        if kind == "str":
             return {"type": "string"}
-        if tp is int:
+        if kind == "int":
             return {"type": "integer"}
-        if tp is dt.date:
+        if kind == "date":
             return {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "format": "date"}
-        if attrs.has(tp):
-            self.defs.setdefault(tp.__name__, None)
-            if self.defs[tp.__name__] is None:
-                self.defs[tp.__name__] = self.record(tp)
-            return {"$ref": f"#/$defs/{tp.__name__}"}
-        raise TypeError(f"no JSON Schema for {tp!r}")  # pragma: no cover - a new model type
+        cls = shape.cls
+        if cls.__name__ not in self.defs:
+            self.defs[cls.__name__] = None  # reserved first: records may nest
+            self.defs[cls.__name__] = self.record(cls)
+        return {"$ref": f"#/$defs/{cls.__name__}"}
 
     def record(self, cls: type) -> dict[str, Any]:
-        hints = typing.get_type_hints(cls)
         properties: dict[str, Any] = {}
-        for field in attrs.fields(cls):
-            if cls is Source and field.name == "supports":
-                properties[field.name] = {"type": "array", "items": self.supports}
+        for name, shape in record_shapes(cls):
+            limits = {
+                _JSON_LIMITS[k]: list(v) if k == "enum" else v
+                for k, v in limits_of(cls, name).items()
+            }
+            if cls is Source and name == "supports":
+                paths = sorted(fact_paths(self.root))
+                properties[name] = {"type": "array", "items": {"type": "string", "enum": paths}}
+            elif limits and shape.kind == "optional":
+                inner = {**self.shape_schema(shape.inner), **limits}  # type: ignore[arg-type]
+                properties[name] = {"anyOf": [inner, {"type": "null"}]}
             else:
-                properties[field.name] = {
-                    **self.type_schema(hints[field.name], cls),
-                    **_EXTRA.get((cls, field.name), {}),
-                }
-        required = [f.name for f in attrs.fields(cls) if f.default is attrs.NOTHING]
+                properties[name] = {**self.shape_schema(shape), **limits}
         return {
             "type": "object",
             "properties": properties,
-            "required": required,
+            "required": list(required_fields(cls)),
             "additionalProperties": False,
         }
 
 
-def _paths(allowed: frozenset[str], delegations: bool) -> dict[str, Any]:
-    choices: list[dict[str, Any]] = [{"enum": sorted(allowed)}]
-    if delegations:
-        choices.append({"pattern": f"^delegations\\.({'|'.join(MEMBER_STATES)})$"})
-    return {"type": "string", "anyOf": choices}
-
-
-def _document(
-    dataset: Dataset, name: str, cls: type, many: bool, supports: dict[str, Any], title: str
-) -> dict[str, Any]:
-    builder = _Builder(dataset, supports)
-    record = builder.record(cls)
-    body = {"type": "array", "items": record} if many else record
+def _document(dataset: Dataset, file: DataFile) -> dict[str, Any]:
+    builder = _Builder(dataset, file.cls)
+    record = builder.record(file.cls)
+    body = {"type": "array", "items": record} if file.many else record
     return {
         "$schema": _DRAFT,
-        "$id": _ID_BASE + name,
-        "title": title,
+        "$id": _ID_BASE + file.schema,
+        "title": file.title,
         **body,
         **({"$defs": dict(sorted(builder.defs.items()))} if builder.defs else {}),
     }
@@ -145,38 +119,7 @@ def _document(
 
 def schemas(dataset: Dataset) -> dict[str, dict[str, Any]]:
     """The schema of every kind of data file, keyed by schema file name."""
-    edition_paths = _paths(FIELD_PATHS, delegations=True)
-    none = _paths(frozenset(), delegations=False)
-    return {
-        "countries.schema.json": _document(
-            dataset, "countries.schema.json", Country, True, none, "Member states"
-        ),
-        "themes.schema.json": _document(
-            dataset, "themes.schema.json", Theme, True, none, "Theme vocabulary"
-        ),
-        "people.schema.json": _document(
-            dataset, "people.schema.json", Person, True, none, "People"
-        ),
-        "edition.schema.json": _document(
-            dataset, "edition.schema.json", Edition, False, edition_paths, "One forum edition"
-        ),
-        "secretariat.schema.json": _document(
-            dataset,
-            "secretariat.schema.json",
-            Secretariat,
-            False,
-            _paths(SECRETARIAT_FIELDS, delegations=False),
-            "The Forum Secretariat",
-        ),
-        "bodies.schema.json": _document(
-            dataset,
-            "bodies.schema.json",
-            Body,
-            True,
-            _paths(BODY_FIELDS, delegations=False),
-            "Related bodies",
-        ),
-    }
+    return {file.schema: _document(dataset, file) for file in FILES}
 
 
 def render(schema: dict[str, Any]) -> str:
@@ -196,8 +139,9 @@ def write(folder: Path, dataset: Dataset) -> list[Path]:
 
 
 if __name__ == "__main__":  # pragma: no cover - maintenance command
-    from rok_ca_forum.loading import load
+    from rok_ca_forum._format import SCHEMA_DIR
+    from rok_ca_forum.loading import DATA_DIR, load
 
-    target = Path(__file__).parent / "data" / "schema"
+    target = Path(DATA_DIR) / SCHEMA_DIR
     for path in write(target, load(sys.argv[1] if len(sys.argv) > 1 else None)):
         print(path)

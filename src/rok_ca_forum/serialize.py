@@ -16,36 +16,61 @@ True
 
 from __future__ import annotations
 
+import functools
 import json
 import typing
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar, overload
 
 import attrs
 
-from rok_ca_forum._converter import (
-    Resolver,
-    format_errors,
-    resolving,
-    structure_strict,
-    unstructure,
-)
-from rok_ca_forum.dataset import Dataset, bundled
+from rok_ca_forum._format import Shape, key_field, record_shapes
+from rok_ca_forum.dataset import Dataset
 from rok_ca_forum.errors import DataValidationError, InvalidArgumentError, InvalidTypeError
 from rok_ca_forum.models import Alternative, Discrepancy, Edition, Source
 
 __all__ = ["from_dict", "to_dict", "to_json"]
 
 T = TypeVar("T")
+_Plain = Callable[[Any], Any]
 
 
-def _plain(value: Any) -> Any:
-    # cattrs keeps tuples as tuples; JSON-shaped data has lists.
-    if isinstance(value, (tuple, list)):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    return value
+def _plain_value(shape: Shape) -> _Plain | None:
+    """How to write a value of ``shape`` as JSON-ready data; None: as it is."""
+    kind = shape.kind
+    if kind in ("str", "int"):
+        return None
+    if kind == "date":
+        return lambda value: value.isoformat()
+    if kind == "enum":  # the plain value: "held", never Status.HELD
+        return lambda member: member.value
+    if kind == "reference":
+        key = key_field(shape.cls) or ""
+        return lambda record: getattr(record, key)
+    if kind == "record":
+        return _plain_record(shape.cls)
+    assert shape.inner is not None
+    inner = _plain_value(shape.inner)
+    if kind == "optional":
+        return None if inner is None else (lambda value: None if value is None else inner(value))
+    if inner is None:
+        return list
+    return lambda items: [inner(item) for item in items]
+
+
+@functools.cache
+def _plain_record(cls: type) -> _Plain:
+    """A function writing a ``cls`` record as a dict, in the field order of the data files."""
+    writers = tuple((name, _plain_value(shape)) for name, shape in record_shapes(cls))
+
+    def plain(record: Any) -> dict[str, Any]:
+        result = {}
+        for name, write in writers:
+            value = getattr(record, name)
+            result[name] = value if write is None else write(value)
+        return result
+
+    return plain
 
 
 @overload
@@ -69,7 +94,7 @@ def to_dict(
     ```
     """
     if attrs.has(type(obj)):
-        result: dict[str, Any] = _plain(unstructure(obj))
+        result: dict[str, Any] = _plain_record(type(obj))(obj)
         return result
     if isinstance(obj, (str, bytes, dict)) or not isinstance(obj, Iterable):
         raise InvalidTypeError(
@@ -128,22 +153,22 @@ def from_dict(
             f"from_dict({cls.__name__}, ...) needs sources=: the edition's sources, "
             "which its URLs point into"
         )
+    from rok_ca_forum._converter import format_errors, resolving, structure_strict
+    from rok_ca_forum._format import reference_tables
+    from rok_ca_forum.loading import bundled
+    from rok_ca_forum.validate import check_edition
+
     ds = dataset or bundled()
-    resolver = Resolver(
-        countries={c.alpha_2: c for c in ds.countries},
-        people={p.id: p for p in ds.people},
-        themes={t.slug: t for t in ds.themes},
-        sources={s.url: s for s in sources or ()},
-    )
+    references = reference_tables([ds.countries, ds.people, ds.themes, sources or ()])
+    references.setdefault(Source, {})
     where = f"from_dict({cls.__name__})"
-    with resolving(resolver):
+    with resolving(references):
         try:
             record = typing.cast(T, structure_strict(data, cls))
         except Exception as exc:
             field, problem = format_errors(exc)[0]
             raise DataValidationError(where, field or "(top level)", problem) from None
     if isinstance(record, Edition):
-        from rok_ca_forum.loading import check_edition
-
         check_edition(record, where)
+        record._bind(tuple(ds.countries))
     return record

@@ -1,0 +1,224 @@
+"""The data format, derived from the models: the one description every reader and writer uses.
+
+The attrs classes in ``models`` and ``institutions`` are the single source. From their fields and
+field types this module says how each field is written in JSON (its :class:`Shape`), which
+records are written as keys of records held elsewhere, where each kind of record lives on disk,
+and what limits a value must keep. The fast build, the strict converter, ``to_dict`` and the JSON
+Schemas are all generated from it, so a change to a model is one edit.
+
+```pycon
+>>> from rok_ca_forum.models import Edition
+>>> shapes = dict(record_shapes(Edition))
+>>> shapes["year"].kind, shapes["host"].kind, shapes["host"].inner.kind
+('int', 'optional', 'reference')
+>>> [f.name for f in FILES]
+['countries.json', 'themes.json', 'people.json', 'editions', 'secretariat.json', 'bodies.json']
+
+```
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import functools
+import re
+import types
+import typing
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import attrs
+
+from rok_ca_forum.institutions import Body, Secretariat
+from rok_ca_forum.models import KEY, LIMITS, REFERENCE, Country, Edition, Person, Theme
+
+__all__ = [
+    "BUNDLED_FILES",
+    "EDITIONS",
+    "EDITION_FILE",
+    "FILES",
+    "VOCABULARIES",
+    "DataFile",
+    "Shape",
+    "key_field",
+    "limits_of",
+    "record_shapes",
+    "records_reachable",
+    "reference_tables",
+    "shape_of",
+]
+
+
+@attrs.frozen
+class DataFile:
+    """One kind of data file: its name in the data directory and the record type it holds."""
+
+    name: str  # a file, or for editions a folder of NN.json files
+    cls: type
+    many: bool  # a JSON list of records rather than one record
+    required: bool
+    schema: str  # the JSON Schema's file name in data/schema/
+    title: str
+    noun: str = "record"  # what a key of this file is called, in error messages
+
+
+COUNTRIES = DataFile(
+    "countries.json", Country, True, True, "countries.schema.json", "Member states", "member state"
+)
+THEMES = DataFile(
+    "themes.json", Theme, True, True, "themes.schema.json", "Theme vocabulary", "theme slug"
+)
+PEOPLE = DataFile("people.json", Person, True, True, "people.schema.json", "People", "person id")
+EDITIONS = DataFile("editions", Edition, False, True, "edition.schema.json", "One forum edition")
+SECRETARIAT = DataFile(
+    "secretariat.json",
+    Secretariat,
+    False,
+    False,
+    "secretariat.schema.json",
+    "The Forum Secretariat",
+)
+BODIES = DataFile("bodies.json", Body, True, False, "bodies.schema.json", "Related bodies")
+
+#: Every kind of data file, in the order they are read.
+FILES: tuple[DataFile, ...] = (COUNTRIES, THEMES, PEOPLE, EDITIONS, SECRETARIAT, BODIES)
+#: The files whose records other files refer to by key (a country code, a person id, a slug).
+VOCABULARIES: tuple[DataFile, ...] = (COUNTRIES, THEMES, PEOPLE)
+#: The single-file kinds whose bytes make up the bundled data's checksum, with the editions.
+BUNDLED_FILES: tuple[str, ...] = tuple(f.name for f in FILES if f is not EDITIONS)
+#: An edition's file name: its number in ASCII digits, zero-padded (``07.json``).
+EDITION_FILE = re.compile(r"([0-9]{1,6})\.json")
+#: The folder of JSON Schemas inside the data directory; never read by the loader.
+SCHEMA_DIR = "schema"
+
+_REFERENCED = frozenset(f.cls for f in VOCABULARIES)
+
+
+@attrs.frozen
+class Shape:
+    """How a value of one field type is written in JSON.
+
+    ``kind`` is one of ``str``, ``int``, ``date`` (ISO text), ``enum`` (its value), ``record`` (a
+    JSON object), ``reference`` (the key of a record held elsewhere), ``optional`` (``inner`` or
+    null) and ``list`` (a JSON array of ``inner``).
+    """
+
+    kind: str
+    cls: Any = None
+    inner: Shape | None = None
+
+
+def key_field(cls: type) -> str | None:
+    """The name of the field that identifies a ``cls`` record, if it has one.
+
+    ```pycon
+    >>> key_field(Country), key_field(Edition)
+    ('alpha_2', 'number')
+
+    ```
+    """
+    return next((f.name for f in attrs.fields(cls) if f.metadata.get(KEY)), None)
+
+
+def shape_of(tp: Any, *, reference: bool = False) -> Shape:
+    """The :class:`Shape` of field type ``tp``; ``reference`` marks a record written by key."""
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        (inner,) = [a for a in typing.get_args(tp) if a is not type(None)]
+        return Shape("optional", inner=shape_of(inner, reference=reference))
+    if origin is tuple:
+        return Shape("list", inner=shape_of(typing.get_args(tp)[0], reference=reference))
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return Shape("enum", tp)
+    if tp is str or tp is int:
+        return Shape(tp.__name__, tp)
+    if tp is dt.date:
+        return Shape("date", tp)
+    if attrs.has(tp):
+        return Shape("reference" if reference or tp in _REFERENCED else "record", tp)
+    raise TypeError(f"the data format has no shape for {tp!r}")  # pragma: no cover - new type
+
+
+@functools.cache
+def record_shapes(cls: type) -> tuple[tuple[str, Shape], ...]:
+    """Each data field of ``cls`` (attrs fields set through ``__init__``) with its shape."""
+    hints = typing.get_type_hints(cls)
+    return tuple(
+        (f.name, shape_of(hints[f.name], reference=bool(f.metadata.get(REFERENCE))))
+        for f in attrs.fields(cls)
+        if f.init
+    )
+
+
+def required_fields(cls: type) -> tuple[str, ...]:
+    """The data fields of ``cls`` with no default: a file must give them."""
+    return tuple(f.name for f in attrs.fields(cls) if f.init and f.default is attrs.NOTHING)
+
+
+def limits_of(cls: type, name: str) -> dict[str, Any]:
+    """The limits (``minimum``, ``maximum``, ``pattern``, ``enum``) on field ``name`` of ``cls``."""
+    limits: dict[str, Any] = attrs.fields_dict(cls)[name].metadata.get(LIMITS, {})
+    return limits
+
+
+def _walk(shape: Shape) -> Iterator[Shape]:
+    yield shape
+    if shape.inner is not None:
+        yield from _walk(shape.inner)
+
+
+def records_reachable(root: type) -> tuple[type, ...]:
+    """Every record class written as an object inside a ``root`` file, leaves first, root last."""
+    order: list[type] = []
+
+    def visit(cls: type) -> None:
+        if cls in order:
+            return
+        for _, shape in record_shapes(cls):
+            for part in _walk(shape):
+                if part.kind == "record":
+                    visit(part.cls)
+        order.append(cls)
+
+    visit(root)
+    return tuple(order)
+
+
+def enums_used() -> tuple[type[enum.Enum], ...]:
+    """Every enumeration a data file can hold."""
+    found: dict[type, None] = {}
+    for file in FILES:
+        for cls in records_reachable(file.cls):
+            for _, shape in record_shapes(cls):
+                for part in _walk(shape):
+                    if part.kind == "enum":
+                        found[part.cls] = None
+    return tuple(found)
+
+
+def reference_tables(vocabularies: Iterable[Iterable[Any]]) -> dict[type, dict[str, Any]]:
+    """For each vocabulary's record type, its records by exact key: what references resolve to.
+
+    ```pycon
+    >>> import rok_ca_forum as rcf
+    >>> reference_tables([rcf.countries])[Country]["KZ"].name
+    'Kazakhstan'
+
+    ```
+    """
+    tables: dict[type, dict[str, Any]] = {}
+    for records in vocabularies:
+        for record in records:
+            cls = type(record)
+            table = tables.setdefault(cls, {})
+            table[getattr(record, key_field(cls) or "")] = record
+    return tables
+
+
+def has_own_sources(cls: type) -> bool:
+    """Whether ``cls`` lists sources that its nested records point at by URL."""
+    return any(
+        name == "sources" and shape.inner is not None and shape.inner.kind == "record"
+        for name, shape in record_shapes(cls)
+    )
