@@ -255,7 +255,7 @@ def test_round_trip_every_edition() -> None:
 
 
 def test_to_dict_matches_the_bundled_file() -> None:
-    from tests.conftest import DATA_DIR, read
+    from tests.helpers import DATA_DIR, read
 
     for e in rcf.editions:
         assert rcf.to_dict(e) == read(DATA_DIR / "editions" / f"{e.number:02d}.json")

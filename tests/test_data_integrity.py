@@ -10,7 +10,7 @@ import pytest
 
 import rok_ca_forum as rcf
 from rok_ca_forum import Edition, Status
-from tests.conftest import DATA_DIR, read
+from tests.helpers import DATA_DIR, read
 
 UNSOURCED = {2, 4, 5}  # no source describes them; only their year is bounded
 EDITIONS = list(rcf.editions)

@@ -58,7 +58,7 @@ def test_version_is_single_sourced() -> None:
 def test_data_version_moves_with_the_data() -> None:
     from rok_ca_forum._fast import data_checksum
     from rok_ca_forum._version import DATA_CHECKSUM
-    from tests.conftest import DATA_DIR
+    from tests.helpers import DATA_DIR
 
     recorded_version, recorded_checksum = (ROOT / "tests" / "data_digest.txt").read_text().split()
     assert data_checksum(DATA_DIR) == DATA_CHECKSUM == int(recorded_checksum), (

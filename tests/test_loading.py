@@ -253,7 +253,7 @@ def test_fast_bundled_build_equals_the_validating_loader() -> None:
     from rok_ca_forum._fast import build_if_unchanged
     from rok_ca_forum._version import DATA_CHECKSUM
     from rok_ca_forum.validate import read_dataset
-    from tests.conftest import DATA_DIR
+    from tests.helpers import DATA_DIR
 
     fast = build_if_unchanged(DATA_DIR, DATA_CHECKSUM)
     slow = read_dataset(DATA_DIR)

@@ -12,7 +12,7 @@ import pytest
 
 import rok_ca_forum as rcf
 from rok_ca_forum import schema
-from tests.conftest import DATA_DIR, read
+from tests.helpers import DATA_DIR, read
 
 SCHEMA_DIR = DATA_DIR / "schema"
 FILES = {
@@ -95,7 +95,7 @@ def test_schema_and_loader_both_reject(case: str, data_copy: Any) -> None:
     broken = BROKEN[case](read(DATA_DIR / "editions" / "12.json"))
     with pytest.raises(jsonschema.ValidationError):
         validator("edition.schema.json").validate(broken)
-    from tests.conftest import write
+    from tests.helpers import write
 
     write(data_copy / "editions" / "12.json", broken)
     with pytest.raises(rcf.DataValidationError, match="editions/12.json"):
@@ -104,7 +104,7 @@ def test_schema_and_loader_both_reject(case: str, data_copy: Any) -> None:
 
 def test_cross_field_rules_are_the_loaders(data_copy: Any) -> None:
     """JSON Schema cannot compare two fields or two files: the loader holds these rules."""
-    from tests.conftest import write
+    from tests.helpers import write
 
     data = read(DATA_DIR / "editions" / "12.json")
     data["start_date"], data["end_date"] = "2019-10-17", "2019-10-16"

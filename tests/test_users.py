@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import importlib.util
 import sys
+from typing import Any
 
 import pytest
 
 import rok_ca_forum as rcf
 from rok_ca_forum.cli import main
 
-pd = pytest.importorskip("pandas")
+# Only the DataFrame tests need pandas: the HTML, language and CLI tests run without it.
+needs_pandas = pytest.mark.skipif(
+    importlib.util.find_spec("pandas") is None, reason="pandas not installed"
+)
+
+
+@pytest.fixture
+def pd() -> Any:
+    return pytest.importorskip("pandas")
 
 
 def test_results_render_as_html_tables() -> None:
@@ -23,7 +33,7 @@ def test_results_render_as_html_tables() -> None:
 
 
 def test_html_is_escaped(data_copy: object) -> None:
-    from tests.conftest import read, write
+    from tests.helpers import read, write
 
     path = data_copy / "editions" / "12.json"  # type: ignore[operator]
     data = read(path)
@@ -41,7 +51,7 @@ def test_results_keep_the_tuple_contract() -> None:
     assert found[0] is rcf.editions[found[0].number]
 
 
-def test_dataframe_of_editions_has_typed_columns() -> None:
+def test_dataframe_of_editions_has_typed_columns(pd: Any) -> None:
     df = rcf.to_dataframe(rcf.editions)
     assert len(df) == len(rcf.editions)
     assert str(df["number"].dtype) == "int64"
@@ -54,6 +64,7 @@ def test_dataframe_of_editions_has_typed_columns() -> None:
     assert pd.isna(df[df.number == 2].iloc[0].start_date)
 
 
+@needs_pandas
 def test_dataframe_of_results_and_delegations() -> None:
     df = rcf.to_dataframe(rcf.editions.filter(theme="water"))
     assert list(df.number) == [e.number for e in rcf.editions.filter(theme="water")]
@@ -61,6 +72,7 @@ def test_dataframe_of_results_and_delegations() -> None:
     assert dels.loc[dels.country == "TJ", "head"].item() == "Sirojiddin Muhriddin"
 
 
+@needs_pandas
 def test_dataframe_rejects_other_things() -> None:
     with pytest.raises(TypeError, match="only editions or only delegations"):
         rcf.to_dataframe([rcf.editions[1], rcf.countries["KR"]])  # type: ignore[arg-type]

@@ -22,7 +22,7 @@ import datetime as dt
 import enum
 import re
 import typing
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, TypeVar
 
 import attrs
@@ -40,12 +40,13 @@ from rok_ca_forum._format import (
     record_shapes,
     records_reachable,
 )
-from rok_ca_forum.models import Source
+from rok_ca_forum.provenance import Source
 
 __all__ = [
     "References",
     "converter",
     "format_errors",
+    "make_converter",
     "resolving",
     "structure_records",
     "structure_strict",
@@ -227,7 +228,11 @@ def _structure_list(
     return tuple(items)
 
 
-def _make_converter() -> cattrs.Converter:
+_ROOTS = tuple(file.cls for file in FILES)
+
+
+def make_converter(roots: Iterable[type] = _ROOTS) -> cattrs.Converter:
+    """A strict converter for the records reachable from ``roots`` (by default: every file's)."""
     conv = cattrs.Converter(forbid_extra_keys=True)
     scalar_hooks: list[tuple[Any, Callable[[object, type], Any]]] = [
         (str, _strict_str), (int, _strict_int), (dt.date, _iso_date),
@@ -244,7 +249,7 @@ def _make_converter() -> cattrs.Converter:
     # Every record a file holds, leaves first, so that each nested hook is generated once and
     # found by the records that contain it (left to itself cattrs regenerates a nested class's
     # hook for every class that contains it).
-    for cls in dict.fromkeys(c for file in FILES for c in records_reachable(file.cls)):
+    for cls in dict.fromkeys(c for root in roots for c in records_reachable(root)):
         conv.register_structure_hook(cls, _record_hook(conv, cls))
     return conv
 
@@ -308,7 +313,7 @@ def _url_of(raw_source: object) -> object:
     return raw_source.get(key_field(Source)) if type(raw_source) is dict else None
 
 
-converter = _make_converter()
+converter = make_converter()
 
 
 def structure_strict(data: object, cls: type[T]) -> T:

@@ -24,7 +24,6 @@ True
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
 import os
 import zlib
@@ -46,8 +45,9 @@ from rok_ca_forum._format import (
     record_shapes,
     reference_tables,
 )
+from rok_ca_forum._meta import per_class
 from rok_ca_forum.dataset import Dataset
-from rok_ca_forum.models import Source
+from rok_ca_forum.provenance import Source
 
 __all__ = ["build_if_unchanged", "data_checksum"]
 
@@ -108,7 +108,7 @@ def _value_builder(shape: Shape) -> _Build | None:
     return lambda value, refs: tuple([inner(item, refs) for item in value])
 
 
-@functools.cache
+@per_class
 def record_builder(cls: type) -> _Build:
     """A function building a ``cls`` record from its trusted JSON object."""
     builders = {name: _value_builder(shape) for name, shape in record_shapes(cls)}

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import functools
 import re
 import types
 import typing
@@ -30,8 +29,9 @@ from typing import Any
 
 import attrs
 
+from rok_ca_forum._meta import KEY, LIMITS, REFERENCE, per_class
 from rok_ca_forum.institutions import Body, Secretariat
-from rok_ca_forum.models import KEY, LIMITS, REFERENCE, Country, Edition, Person, Theme
+from rok_ca_forum.models import Country, Edition, Person, Theme
 
 __all__ = [
     "BUNDLED_FILES",
@@ -140,7 +140,7 @@ def shape_of(tp: Any, *, reference: bool = False) -> Shape:
     raise TypeError(f"the data format has no shape for {tp!r}")  # pragma: no cover - new type
 
 
-@functools.cache
+@per_class
 def record_shapes(cls: type) -> tuple[tuple[str, Shape], ...]:
     """Each data field of ``cls`` (attrs fields set through ``__init__``) with its shape."""
     hints = typing.get_type_hints(cls)

@@ -16,17 +16,9 @@ import datetime as dt
 
 import attrs
 
-from rok_ca_forum.models import (
-    KEY,
-    SLUG,
-    YEAR,
-    Discrepancy,
-    Inference,
-    Person,
-    Source,
-    limits,
-    sources_for,
-)
+from rok_ca_forum._meta import KEY, SLUG, YEAR, limits
+from rok_ca_forum.models import Person
+from rok_ca_forum.provenance import Discrepancy, Inference, Source, sources_for
 
 __all__ = ["Body", "Meeting", "Milestone", "Names", "Secretariat", "SecretariatHead", "WorkPlan"]
 

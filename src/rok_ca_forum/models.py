@@ -15,13 +15,14 @@ are ``X | None``, so nothing a caller receives can be changed under another call
 from __future__ import annotations
 
 import datetime as dt
-import typing
 
 import attrs
 
+from rok_ca_forum._meta import KEY, MEMBER_STATES, PER_MEMBER, SLUG, YEAR, limits
 from rok_ca_forum._text import fold, ordinal
 from rok_ca_forum.enums import DeliverableKind, Format, Level, Status
-from rok_ca_forum.errors import CountryNotFoundError, InvalidArgumentError, InvalidTypeError
+from rok_ca_forum.errors import CountryNotFoundError, InvalidTypeError
+from rok_ca_forum.provenance import Alternative, Discrepancy, Inference, Source, sources_for
 
 __all__ = [
     "Alternative",
@@ -35,34 +36,6 @@ __all__ = [
     "Source",
     "Theme",
 ]
-
-#: The six member states, the only countries the Forum has. Every other list of them is read
-#: from here (the schema's enumeration, the loader's check, the delegation paths).
-MEMBER_STATES: tuple[str, ...] = ("KR", "KZ", "KG", "TJ", "TM", "UZ")
-
-# Field metadata that the data format is derived from (see ``_format``): a record's key, a field
-# written as keys of records held elsewhere, and the limits a value must keep.
-KEY = "rok_ca_forum.key"
-REFERENCE = "rok_ca_forum.reference"
-LIMITS = "rok_ca_forum.limits"
-
-
-def limits(**bounds: object) -> dict[str, object]:
-    """Field metadata: the limits a value must keep.
-
-    ``minimum``, ``maximum``, ``pattern`` and ``enum`` as in JSON Schema, and ``description``,
-    what a pattern means in words. The validating loader, ``from_dict`` and the JSON Schemas all
-    read them from here.
-    """
-    return {LIMITS: bounds}
-
-
-#: Ids and slugs (``kang-kyung-wha``, ``water-resources``).
-SLUG = limits(pattern="^[a-z0-9]+(-[a-z0-9]+)*$", description="lower-case words joined by hyphens")
-
-
-#: The years a forum or a work plan can plausibly be dated to.
-YEAR = limits(minimum=1990, maximum=2200)
 
 
 @attrs.frozen(kw_only=True)
@@ -139,74 +112,6 @@ class Person:
 
 
 @attrs.frozen(kw_only=True)
-class Source:
-    """A published document that backs the fields named in ``supports``.
-
-    ```pycon
-    >>> import rok_ca_forum as rcf
-    >>> src = rcf.editions[12].sources_for("participants")[0]
-    >>> src.publisher
-    'Ministry of Foreign Affairs, Republic of Korea'
-
-    ```
-    """
-
-    url: str = attrs.field(
-        metadata={KEY: True, **limits(pattern="^https?://\\S+$", description="an http(s) URL")}
-    )
-    publisher: str
-    title: str | None = None
-    published: dt.date | None = None
-    language: str | None = None
-    supports: tuple[str, ...] = ()
-
-
-@attrs.frozen(kw_only=True)
-class Inference:
-    """A value that was inferred rather than read, and how.
-
-    ```pycon
-    >>> import rok_ca_forum as rcf
-    >>> rcf.editions[2].inferred[0].field
-    'year'
-
-    ```
-    """
-
-    field: str
-    note: str
-
-
-@attrs.frozen(kw_only=True)
-class Alternative:
-    """A value some sources give instead of the one kept, with those sources."""
-
-    value: str
-    # Written as the URLs of sources listed once, in the enclosing record's own ``sources``.
-    sources: tuple[Source, ...] = attrs.field(default=(), metadata={REFERENCE: True})
-    note: str | None = None
-
-
-@attrs.frozen(kw_only=True)
-class Discrepancy:
-    """Sources disagree on ``field``: ``value`` was kept, ``alternatives`` were not.
-
-    ```pycon
-    >>> import rok_ca_forum as rcf
-    >>> d = next(d for d in rcf.editions[12].discrepancies if d.field == "start_date")
-    >>> d.value
-    '2019-10-16'
-
-    ```
-    """
-
-    field: str
-    value: str
-    alternatives: tuple[Alternative, ...] = ()
-    note: str | None = None
-
-
-@attrs.frozen(kw_only=True)
 class Delegation:
     """One country's delegation to one edition.
 
@@ -268,7 +173,7 @@ class Edition:
     format: Format | None = None
     participants: int | None = attrs.field(default=None, metadata=limits(minimum=1, maximum=10**6))
     motto: str | None = None
-    delegations: tuple[Delegation, ...] = ()
+    delegations: tuple[Delegation, ...] = attrs.field(default=(), metadata={PER_MEMBER: True})
     themes: tuple[Theme, ...] = ()
     agenda: tuple[str, ...] = ()
     deliverables: tuple[Deliverable, ...] = ()
@@ -389,61 +294,3 @@ class Edition:
         ```
         """
         return sources_for(self, field)
-
-
-#: Fields that are provenance rather than facts a source could back.
-_PROVENANCE = frozenset({"sources", "inferred"})
-
-
-_FACT_PATHS: dict[type, frozenset[str]] = {}  # filled per class on first use
-
-
-def fact_paths(cls: type) -> frozenset[str]:
-    """The paths a source of a ``cls`` record may back: its data fields, derived from the model.
-
-    Provenance fields and the record's key are not facts; a record that keeps discrepancies
-    also has ``claims`` (statements about it as a whole), and one with delegations has a path
-    per member state.
-
-    ```pycon
-    >>> sorted(fact_paths(Edition))[:3], "delegations.KZ" in fact_paths(Edition)
-    (['agenda', 'city', 'claims'], True)
-
-    ```
-    """
-    known = _FACT_PATHS.get(cls)
-    if known is not None:
-        return known
-    paths: set[str] = set()
-    hints = typing.get_type_hints(cls)
-    for field in attrs.fields(cls):
-        if not field.init or field.name in _PROVENANCE or field.metadata.get(KEY):
-            continue
-        paths.add(field.name)
-        if field.name == "discrepancies":
-            paths.add("claims")
-        if hints[field.name] == tuple[Delegation, ...]:
-            paths.update(f"{field.name}.{code}" for code in MEMBER_STATES)
-    _FACT_PATHS[cls] = frozenset(paths)
-    return _FACT_PATHS[cls]
-
-
-def sources_for(record: object, field: str) -> tuple[Source, ...]:
-    """The sources of ``record`` that back ``field``, with the documented errors for a bad one.
-
-    A field with sub-paths (``"delegations"``) returns the sources backing any of them.
-    """
-    if not isinstance(field, str):
-        raise InvalidTypeError(f"field must be a str, not {type(field).__name__}")
-    paths = fact_paths(type(record))
-    if field not in paths:
-        listed = ", ".join(sorted(p for p in paths if "." not in p and p != "claims"))
-        extra = " or delegations.XX" if "delegations" in paths else ""
-        name = type(record).__name__
-        what = f"{'an' if name[0] in 'AEIOU' else 'a'} {name} field"
-        raise InvalidArgumentError(f"{field[:80]!r} is not {what}; valid: {listed}{extra}")
-    sources: tuple[Source, ...] = getattr(record, "sources", ())
-    prefix = field + "."
-    return tuple(
-        s for s in sources if field in s.supports or any(p.startswith(prefix) for p in s.supports)
-    )

@@ -26,15 +26,16 @@ from rok_ca_forum._format import (
     FILES,
     DataFile,
     Shape,
+    key_field,
     limits_of,
     record_shapes,
     reference_tables,
     required_fields,
 )
 from rok_ca_forum.dataset import Dataset
-from rok_ca_forum.models import Source, fact_paths
+from rok_ca_forum.provenance import Source, fact_paths
 
-__all__ = ["schemas", "write"]
+__all__ = ["SchemaBuilder", "schemas", "write"]
 
 _DRAFT = "https://json-schema.org/draft/2020-12/schema"
 _ID_BASE = "urn:rok-ca-forum:schema:"
@@ -44,7 +45,7 @@ _JSON_LIMITS = {
 }  # fmt: skip
 
 
-class _Builder:
+class SchemaBuilder:
     """Walks the records reachable from one file's record type and emits a schema."""
 
     def __init__(self, dataset: Dataset, root: type) -> None:
@@ -66,7 +67,8 @@ class _Builder:
             if shape.cls in self.keys:
                 return {"type": "string", "enum": self.keys[shape.cls]}
             # Points at a record of the same file (a source, by URL): its key field's schema.
-            return self.record(shape.cls)["properties"]["url"]  # type: ignore[no-any-return]
+            key = key_field(shape.cls) or ""
+            return self.record(shape.cls)["properties"][key]  # type: ignore[no-any-return]
         if kind == "enum":
             return {"enum": [m.value for m in shape.cls]}
         if kind == "str":
@@ -105,7 +107,7 @@ class _Builder:
 
 
 def _document(dataset: Dataset, file: DataFile) -> dict[str, Any]:
-    builder = _Builder(dataset, file.cls)
+    builder = SchemaBuilder(dataset, file.cls)
     record = builder.record(file.cls)
     body = {"type": "array", "items": record} if file.many else record
     return {

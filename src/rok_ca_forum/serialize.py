@@ -16,7 +16,6 @@ True
 
 from __future__ import annotations
 
-import functools
 import json
 import typing
 from collections.abc import Callable, Iterable
@@ -25,9 +24,11 @@ from typing import Any, TypeVar, overload
 import attrs
 
 from rok_ca_forum._format import Shape, key_field, record_shapes
+from rok_ca_forum._meta import per_class
 from rok_ca_forum.dataset import Dataset
 from rok_ca_forum.errors import DataValidationError, InvalidArgumentError, InvalidTypeError
-from rok_ca_forum.models import Alternative, Discrepancy, Edition, Source
+from rok_ca_forum.models import Edition
+from rok_ca_forum.provenance import Alternative, Discrepancy, Source
 
 __all__ = ["from_dict", "to_dict", "to_json"]
 
@@ -58,7 +59,7 @@ def _plain_value(shape: Shape) -> _Plain | None:
     return lambda items: [inner(item) for item in items]
 
 
-@functools.cache
+@per_class
 def _plain_record(cls: type) -> _Plain:
     """A function writing a ``cls`` record as a dict, in the field order of the data files."""
     writers = tuple((name, _plain_value(shape)) for name, shape in record_shapes(cls))

@@ -35,10 +35,12 @@ from rok_ca_forum._format import (
     key_field,
     reference_tables,
 )
+from rok_ca_forum._meta import MEMBER_STATES
 from rok_ca_forum.dataset import Dataset
 from rok_ca_forum.enums import Status
 from rok_ca_forum.errors import DataValidationError
-from rok_ca_forum.models import MEMBER_STATES, Edition, Source, fact_paths
+from rok_ca_forum.models import Edition
+from rok_ca_forum.provenance import Source, fact_paths
 
 if TYPE_CHECKING:
     if sys.version_info >= (3, 11):

@@ -1,0 +1,84 @@
+"""The vocabulary of field metadata that the data format is derived from, and shared limits.
+
+The models mark their fields with these; ``_format``, the converter, the schemas and the
+provenance checks read them, so each fact about the format is stated once, on the model.
+
+```pycon
+>>> limits(minimum=1)
+{'rok_ca_forum.limits': {'minimum': 1}}
+
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+R = TypeVar("R")
+
+__all__ = [
+    "KEY",
+    "LIMITS",
+    "MEMBER_STATES",
+    "PER_MEMBER",
+    "REFERENCE",
+    "SLUG",
+    "YEAR",
+    "limits",
+    "per_class",
+]
+
+#: The six member states, the only countries the Forum has. Every other list of them is read
+#: from here (the schema's enumeration, the loader's check, the delegation paths).
+MEMBER_STATES: tuple[str, ...] = ("KR", "KZ", "KG", "TJ", "TM", "UZ")
+
+# Field metadata that the data format is derived from (see ``_format``): a record's key, a field
+# written as keys of records held elsewhere, and the limits a value must keep.
+KEY = "rok_ca_forum.key"
+REFERENCE = "rok_ca_forum.reference"
+LIMITS = "rok_ca_forum.limits"
+# A list with one item per member state (delegations): a source may back each item alone.
+PER_MEMBER = "rok_ca_forum.per_member"
+
+
+def limits(**bounds: object) -> dict[str, object]:
+    """Field metadata: the limits a value must keep.
+
+    ``minimum``, ``maximum``, ``pattern`` and ``enum`` as in JSON Schema, and ``description``,
+    what a pattern means in words. The validating loader, ``from_dict`` and the JSON Schemas all
+    read them from here.
+    """
+    return {LIMITS: bounds}
+
+
+#: Ids and slugs (``kang-kyung-wha``, ``water-resources``).
+SLUG = limits(pattern="^[a-z0-9]+(-[a-z0-9]+)*$", description="lower-case words joined by hyphens")
+
+
+#: The years a forum or a work plan can plausibly be dated to.
+YEAR = limits(minimum=1990, maximum=2200)
+
+
+def per_class(derive: Callable[[type], R]) -> Callable[[type], R]:
+    """Remember what ``derive`` says of each class: ``functools.cache``, typed for classes.
+
+    ```pycon
+    >>> names = per_class(lambda cls: [cls.__name__])
+    >>> names(int) is names(int)
+    True
+
+    ```
+    """
+    made: dict[type, R] = {}
+
+    def cached(cls: type) -> R:
+        try:
+            return made[cls]
+        except KeyError:
+            made[cls] = result = derive(cls)
+            return result
+
+    cached.__doc__ = derive.__doc__
+    cached.__name__ = getattr(derive, "__name__", "cached")
+    return cached
