@@ -1,10 +1,12 @@
-"""Benchmark rok_ca_forum against its peers, all measured in the same run.
+"""Benchmark rok_ca_forum against its peers, every command paired with its peer run by run.
 
-    python benchmarks/run.py            # everything, about 80 seconds on 2 cores
-    python benchmarks/run.py --quick    # fewer rounds, smaller scale test
+    python benchmarks/run.py            # everything, a few minutes on 2 cores
+    python benchmarks/run.py --quick    # fewer rounds, scale up to 1,000 editions
 
-Installs nothing. Peers (pycountry, us, holidays) come from the ``bench`` extra; a missing one is
-reported and skipped. Results are medians over alternating runs, with ratios to the peers.
+Installs nothing. Peers (pycountry, us) come from the ``bench`` extra; a missing one is reported
+and skipped. Each comparison runs the two commands back to back, in alternating order, round
+after round; the figure reported is the median of the per-pair ratios (or differences), which a
+machine's drift affects far less than a ratio of two separate medians.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import os
 import platform
 import shutil
 import statistics
@@ -24,25 +27,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-COLD = {
-    "rok_ca_forum": "import rok_ca_forum; rok_ca_forum.editions[12]",
-    "pycountry": "import pycountry; pycountry.countries.get(alpha_2='KZ')",
-    "us": "import us; us.states.lookup('MD')",
-    "floor: attrs, cattrs": "import attrs, cattrs",
-    "python -c pass": "pass",
-}
-NEEDS = {"pycountry": "pycountry", "us": "us"}
-# The child reports its own peak RSS. VmHWM (Linux) is reset by exec; ru_maxrss is not (it would
-# count the benchmark's own memory, inherited through fork), so it is only the fallback.
-_MEMORY = """
-import sys as _s
-try:
-    _k = [l for l in open('/proc/self/status') if l.startswith('VmHWM')][0].split()[1]
-except OSError:
-    import resource as _r
-    _k = _r.getrusage(_r.RUSAGE_SELF).ru_maxrss
-_s.stdout.write(str(_k))
-"""
+OURS = "import rok_ca_forum; rok_ca_forum.editions[12]"
+#: (label, our command, the peer's command, module the peer needs)
+COLD_PAIRS = [
+    ("ours / pycountry countries.get", OURS,
+     "import pycountry; pycountry.countries.get(alpha_2='KZ')", "pycountry"),
+    ("ours / us states.lookup", OURS, "import us; us.states.lookup('MD')", "us"),
+    ("ours / import attrs (the floor)", OURS, "import attrs", "attrs"),
+    ("rcf.load() / rcf.editions", "import rok_ca_forum; rok_ca_forum.load()", OURS, "attrs"),
+]  # fmt: skip
+FIRST_TO_DICT = (OURS + "; rok_ca_forum.to_dict(rok_ca_forum.editions[12])", OURS)
 
 
 def _cpu() -> str:
@@ -51,8 +45,6 @@ def _cpu() -> str:
             model = next(line.split(":", 1)[1].strip() for line in info if "model name" in line)
     except (OSError, StopIteration):
         model = platform.processor() or platform.machine()
-    import os
-
     return f"{model}, {os.cpu_count()} cores"
 
 
@@ -70,26 +62,45 @@ def _compile_bytecode() -> None:
     compileall.compile_dir(Path(rok_ca_forum.__file__).parent, quiet=1)
 
 
-def cold_start(rounds: int) -> dict[str, tuple[float, int]]:
-    """Median wall time (s) and peak RSS (KiB) of each snippet in a fresh interpreter."""
+def _run(code: str) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code], check=True)
+    return time.perf_counter() - start
+
+
+def paired(first: Callable[[], float], second: Callable[[], float], rounds: int) -> list[float]:
+    """``(first, second)`` timings, run back to back, in alternating order; one pair a round."""
+    pairs = []
+    for i in range(rounds):
+        if i % 2:
+            b, a = second(), first()
+        else:
+            a, b = first(), second()
+        pairs.append((a, b))
+    return [a / b for a, b in pairs]
+
+
+def cold_start(rounds: int) -> dict[str, float]:
+    """Median per-pair ratio of each cold command to its peer, each in a fresh interpreter."""
     _compile_bytecode()
-    cases = {k: v for k, v in COLD.items() if have(NEEDS.get(k, "sys"))}
-    for missing in set(COLD) - set(cases):
-        print(f"  (skipped {missing}: not installed; pip install '.[bench]')")
-    times: dict[str, list[float]] = {k: [] for k in cases}
-    memory: dict[str, list[int]] = {k: [] for k in cases}
-    for _ in range(rounds):  # alternate the cases so drift hits them all alike
-        for name, code in cases.items():
-            start = time.perf_counter()
-            out = subprocess.run(
-                [sys.executable, "-c", code + "\n" + _MEMORY],
-                capture_output=True,
-                text=True,
-                check=True,
-            ).stdout
-            times[name].append(time.perf_counter() - start)
-            memory[name].append(int(out.strip().splitlines()[-1]))
-    return {k: (statistics.median(times[k]), int(statistics.median(memory[k]))) for k in cases}
+    results = {}
+    for label, ours, peer, needs in COLD_PAIRS:
+        if not have(needs):
+            print(f"  (skipped {label}: {needs} not installed; pip install '.[bench]')")
+            continue
+        ratios = paired(lambda o=ours: _run(o), lambda p=peer: _run(p), rounds)
+        results[label] = statistics.median(ratios)
+        print(f"  {label:36s} median of per-pair ratios {results[label]:5.2f}×")
+    with_dict, without = FIRST_TO_DICT
+    differences = []
+    for _ in range(rounds):
+        a, b = _run(with_dict), _run(without)
+        differences.append(a - b)
+    results["first to_dict adds (s)"] = statistics.median(differences)
+    print(
+        f"  {'first to_dict() in a fresh process adds':36s} {fmt(results['first to_dict adds (s)'])}"
+    )
+    return results
 
 
 def per_call(func: Callable[[], Any], repeat: int = 7) -> float:
@@ -100,12 +111,15 @@ def per_call(func: Callable[[], Any], repeat: int = 7) -> float:
 
 def warm() -> dict[str, float]:
     import rok_ca_forum as rcf
-    from rok_ca_forum.dataset import _read
-    from rok_ca_forum.loading import read_bundled
+    from rok_ca_forum.loading import DATA_DIR
+    from rok_ca_forum.validate import read_dataset
 
     e = rcf.editions
     e[12]
     e.search("warm-up")
+    rcf.to_json(e[12])
+    from rok_ca_forum.loading import _build_bundled as fast
+
     results = {
         "editions[12]": per_call(lambda: e[12]),
         "get(year=2019)": per_call(lambda: e.get(year=2019)),
@@ -114,27 +128,22 @@ def warm() -> dict[str, float]:
         "filter(theme='water')": per_call(lambda: e.filter(theme="water")),
         "filter(head='Tileuberdi')": per_call(lambda: e.filter(head="Tileuberdi")),
         "search('water')": per_call(lambda: e.search("water")),
-        "to_dict(every edition)": per_call(lambda: [rcf.to_dict(x) for x in e], repeat=5),
-        "load bundled data (first use)": per_call(_read, repeat=5),
-        "load bundled data, validating": per_call(read_bundled, repeat=5),
+        "to_dict(editions[12])": per_call(lambda: rcf.to_dict(e[12])),
+        "to_json(editions[12])": per_call(lambda: rcf.to_json(e[12])),
+        "to_json(editions[12], indent=None)": per_call(lambda: rcf.to_json(e[12], indent=None)),
+        "load bundled data (first use)": per_call(fast, repeat=5),
+        "load bundled data, validating": per_call(lambda: read_dataset(Path(DATA_DIR)), repeat=5),
     }
-    if have("pycountry"):
-        import pycountry
-
-        pycountry.countries.get(alpha_2="KZ")
-        results["pycountry countries.get"] = per_call(lambda: pycountry.countries.get(alpha_2="KZ"))
-        results["pycountry lookup"] = per_call(lambda: pycountry.countries.lookup("Kazakhstan"))
-        results["pycountry search_fuzzy"] = per_call(
-            lambda: pycountry.countries.search_fuzzy("Kazak"), repeat=3
-        )
+    for name, seconds in results.items():
+        print(f"  {name:38s}{fmt(seconds)}")
     return results
 
 
 def synthetic(root: Path, size: int) -> Path:
     """A data directory of ``size`` editions in the bundled format, made from the real ones."""
-    import rok_ca_forum
+    from rok_ca_forum.loading import DATA_DIR
 
-    source = Path(rok_ca_forum.__file__).parent / "data"
+    source = Path(DATA_DIR)
     target = root / f"n{size}"
     shutil.copytree(source, target, ignore=shutil.ignore_patterns("editions"))
     (target / "editions").mkdir()
@@ -155,29 +164,71 @@ def synthetic(root: Path, size: int) -> Path:
     return target
 
 
-def _queries(e: Any, size: int) -> dict[str, float]:
-    middle = size // 2
-    year = e[middle].year
-    return {
-        "editions[n]": per_call(lambda: e[middle], repeat=5),
-        "get(year=)": per_call(lambda: e.get(year=year), repeat=5),
-        "filter(host='KG')": per_call(lambda: e.filter(host="KG"), repeat=3),
-        "search('water')": per_call(lambda: e.search("water"), repeat=3),
-    }
+def _stdlib_floor(folder: Path) -> Callable[[], Any]:
+    """Read and parse every file the loader reads, keeping the results: what any load must do."""
+
+    def read_all() -> list[Any]:
+        names = [folder / n for n in ("countries.json", "themes.json", "people.json")]
+        names += sorted((folder / "editions").glob("*.json"))
+        return [json.loads(path.read_bytes()) for path in names]
+
+    return read_all
 
 
-def scale(sizes: list[int]) -> list[tuple[int, dict[str, float]]]:
+def _timed(func: Callable[[], Any]) -> float:
+    start = time.perf_counter()
+    func()
+    return time.perf_counter() - start
+
+
+def scale(sizes: list[int], rounds: int) -> dict[int, tuple[float, float]]:
+    """For each size: median load time, and median per-pair ratio of load to the stdlib floor."""
     import rok_ca_forum as rcf
 
-    rows = []
+    results = {}
     with tempfile.TemporaryDirectory() as tmp:
         for size in sizes:
             folder = synthetic(Path(tmp), size)
-            start = time.perf_counter()
-            ds = rcf.load(folder)
-            load = time.perf_counter() - start
-            rows.append((size, {"load": load, **_queries(ds.editions, size)}))
-    return rows
+            times: list[float] = []
+
+            def load(f: Path = folder, t: list[float] = times) -> float:
+                t.append(_timed(lambda: rcf.load(f)))
+                return t[-1]
+
+            ratios = paired(load, lambda f=folder: _timed(_stdlib_floor(f)), max(3, rounds // 3))
+            results[size] = (statistics.median(times), statistics.median(ratios))
+            load_s, ratio = results[size]
+            print(f"  {size:6d} editions: load {fmt(load_s)}, {fmt(load_s / size)} per edition, "
+                  f"{ratio:4.2f}× the stdlib floor (read + json.loads)")  # fmt: skip
+    return results
+
+
+_MEMORY = """
+import gc, tracemalloc
+from pathlib import Path
+from rok_ca_forum.loading import DATA_DIR
+from rok_ca_forum.validate import read_dataset
+from rok_ca_forum.search import SearchIndex
+read_dataset(Path(DATA_DIR)); SearchIndex(())  # imports and one-time caches out of the way
+gc.collect(); tracemalloc.start()
+before = tracemalloc.get_traced_memory()[0]
+dataset = read_dataset(Path(DATA_DIR))
+after_dataset = tracemalloc.get_traced_memory()[0]
+index = SearchIndex(dataset.editions)
+after_index = tracemalloc.get_traced_memory()[0]
+print(after_dataset - before, after_index - after_dataset)
+"""
+
+
+def memory() -> tuple[int, int]:
+    """Bytes held by the dataset, and by its search index, in a fresh interpreter."""
+    out = subprocess.run(
+        [sys.executable, "-c", _MEMORY], capture_output=True, text=True, check=True
+    ).stdout
+    dataset, index = map(int, out.split())
+    print(f"  dataset {dataset / 1024:7.1f} KiB, search index {index / 1024:7.1f} KiB "
+          f"({index / dataset:.2f}× the dataset)")  # fmt: skip
+    return dataset, index
 
 
 def fmt(seconds: float) -> str:
@@ -190,7 +241,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer rounds, sizes up to 1,000")
     args = parser.parse_args()
-    rounds = 5 if args.quick else 15
+    rounds = 6 if args.quick else 20
     sizes = [100, 1000] if args.quick else [100, 1000, 10000]
 
     import rok_ca_forum as rcf
@@ -199,48 +250,32 @@ def main() -> None:
     print(f"Python {platform.python_version()} on {platform.platform()}, {_cpu()}")
     print(f"command: python benchmarks/run.py{' --quick' if args.quick else ''}\n")
 
-    print(f"1. Cold start: fresh process, median of {rounds} alternating rounds")
+    print(f"1. Cold start: fresh processes, {rounds} pairs each")
     cold = cold_start(rounds)
-    ours, ours_mem = cold["rok_ca_forum"]
-    for name, (seconds, kib) in cold.items():
-        ratio = ours / seconds
-        print(f"  {name:24s}{fmt(seconds)}  peak {kib / 1024:6.1f} MiB  ours/this {ratio:5.2f}×")
-    checks = []
-    if "pycountry" in cold:
-        checks.append(("cold ≤ 1.0× pycountry", ours <= cold["pycountry"][0]))
-        checks.append(("peak memory ≤ pycountry", ours_mem <= cold["pycountry"][1]))
-    checks.append(
-        ("cold ≤ 1.15× attrs+cattrs floor", ours <= 1.15 * cold["floor: attrs, cattrs"][0])
-    )
-
     print("\n2. Warm, in process: median per call")
     hot = warm()
-    for name, seconds in hot.items():
-        print(f"  {name:32s}{fmt(seconds)}")
-    if "pycountry countries.get" in hot:
-        ratio = hot["editions[12]"] / hot["pycountry countries.get"]
-        print(f"  editions[12] / pycountry countries.get: {ratio:.2f}×")
-    checks += [
+    print("\n3. Scale: synthetic datasets loaded with rcf.load(path), paired with the floor")
+    big = scale(sizes, rounds)
+    print("\n4. Memory (tracemalloc)")
+    dataset_bytes, index_bytes = memory()
+
+    checks = [
+        ("cold ≤ 1.0× pycountry", cold.get("ours / pycountry countries.get", 0) <= 1.0),
+        ("rcf.load() costs the same as rcf.editions (≤ 1.05×)",
+         cold["rcf.load() / rcf.editions"] <= 1.05),
+        ("first to_dict in a fresh process adds ≤ 10 ms", cold["first to_dict adds (s)"] <= 10e-3),
+        ("to_dict(edition) ≤ 25 µs", hot["to_dict(editions[12])"] <= 25e-6),
+        ("to_json(edition) ≤ 60 µs", hot["to_json(editions[12])"] <= 60e-6),
         ("editions[12] ≤ 1 µs", hot["editions[12]"] <= 1e-6),
         ("filter(...) ≤ 20 µs", max(v for k, v in hot.items() if k.startswith("filter")) <= 20e-6),
         ("search(...) ≤ 200 µs", hot["search('water')"] <= 200e-6),
-        ("bundled load ≤ 10 ms (as on first use)", hot["load bundled data (first use)"] <= 10e-3),
-    ]
-
-    print("\n3. Scale: synthetic datasets loaded with rcf.load")
-    rows = scale(sizes)
-    names = list(rows[0][1])
-    print("  " + f"{'editions':>9s}" + "".join(f"{n:>20s}" for n in names))
-    for size, values in rows:
-        print("  " + f"{size:9d}" + "".join(f"{fmt(values[n]):>20s}" for n in names))
-    if 10000 in sizes:
-        big = dict(rows)[10000]
-        checks.append(("10,000 editions load ≤ 1 s", big["load"] <= 1.0))
-    small, large = rows[0][1], rows[-1][1]
-    checks.append(("keyed look-ups flat with size (≤ 3× from smallest to largest)",
-                   large["editions[n]"] <= 3 * small["editions[n]"]
-                   and large["get(year=)"] <= 3 * small["get(year=)"]))  # fmt: skip
-
+        ("load(path) of 1,000 ≤ 2.5× the stdlib floor", big[1000][1] <= 2.5),
+        ("search index ≤ the dataset's memory", index_bytes <= dataset_bytes),
+    ]  # fmt: skip
+    if 10000 in big:
+        growth = (big[10000][0] / 10000) / (big[1000][0] / 1000)
+        print(f"\n  per-edition load cost at 10,000 / at 1,000: {growth:.2f}×")
+        checks.append(("per-edition cost at 10,000 ≤ 1.1× that at 1,000", growth <= 1.1))
     print("\nTargets")
     for label, ok in checks:
         print(f"  [{'met' if ok else 'MISSED'}] {label}")

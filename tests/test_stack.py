@@ -346,3 +346,7 @@ def test_a_held_edition_cannot_follow_a_planned_one(data_copy: Path) -> None:
 
 def test_the_bundled_data_passes_the_rules_the_damaged_copies_break() -> None:
     assert rcf.load(DATA_DIR).editions[12].host == rcf.countries["KZ"]
+
+
+def test_vocabulary_records_are_the_referenced_ones() -> None:
+    assert {f.cls for f in _format.VOCABULARIES} == _format._REFERENCED

@@ -33,15 +33,6 @@ from rok_ca_forum.errors import (
     RokCaForumError,
     ThemeNotFoundError,
 )
-from rok_ca_forum.institutions import (
-    Body,
-    Meeting,
-    Milestone,
-    Names,
-    Secretariat,
-    SecretariatHead,
-    WorkPlan,
-)
 from rok_ca_forum.models import (
     Alternative,
     Country,
@@ -59,6 +50,15 @@ if TYPE_CHECKING:
     from rok_ca_forum.collection import Editions
     from rok_ca_forum.dataset import Dataset
     from rok_ca_forum.frames import to_dataframe
+    from rok_ca_forum.institutions import (
+        Body,
+        Meeting,
+        Milestone,
+        Names,
+        Secretariat,
+        SecretariatHead,
+        WorkPlan,
+    )
     from rok_ca_forum.loading import load
     from rok_ca_forum.results import EditionResults
     from rok_ca_forum.serialize import from_dict, to_dict, to_json
@@ -132,6 +132,10 @@ _LAZY = {
     "Editions": "rok_ca_forum.collection",
     "EditionResults": "rok_ca_forum.results",
     "Countries": "rok_ca_forum.vocabulary",
+    **dict.fromkeys(
+        ("Body", "Meeting", "Milestone", "Names", "Secretariat", "SecretariatHead", "WorkPlan"),
+        "rok_ca_forum.institutions",
+    ),
     "Themes": "rok_ca_forum.vocabulary",
     "People": "rok_ca_forum.vocabulary",
     "to_dataframe": "rok_ca_forum.frames",

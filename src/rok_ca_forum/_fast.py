@@ -111,18 +111,23 @@ def _value_builder(shape: Shape) -> _Build | None:
 @per_class
 def record_builder(cls: type) -> _Build:
     """A function building a ``cls`` record from its trusted JSON object."""
-    builders = {name: _value_builder(shape) for name, shape in record_shapes(cls)}
-    own_sources = has_own_sources(cls)
-    source_key = key_field(Source)
+    # Only the fields whose JSON value is not already the model's value need a step of their own.
+    builders = {
+        name: build_value
+        for name, shape in record_shapes(cls)
+        if (build_value := _value_builder(shape)) is not None
+    }
+    own_sources = "sources" in builders and has_own_sources(cls)
+    source_key = key_field(Source) or ""
 
     def build(raw: dict[str, Any], refs: _Refs) -> Any:
-        if own_sources and raw.get("sources"):  # built first: nested records point at them
-            sources = builders["sources"](raw["sources"], refs)  # type: ignore[misc]
-            refs = {**refs, Source: {getattr(s, source_key): s for s in sources}}  # type: ignore[arg-type]
-        kwargs = {}
-        for name, value in raw.items():
-            build_value = builders[name]
-            kwargs[name] = value if build_value is None else build_value(value, refs)
+        kwargs = dict(raw)
+        if own_sources and "sources" in kwargs:  # built first: nested records point at them
+            sources = kwargs["sources"] = builders["sources"](kwargs["sources"], refs)
+            refs = {**refs, Source: {getattr(s, source_key): s for s in sources}}
+        for name, build_value in builders.items():
+            if name in kwargs and not (own_sources and name == "sources"):
+                kwargs[name] = build_value(kwargs[name], refs)
         return cls(**kwargs)
 
     return build

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import re
 import types
 import typing
 from collections.abc import Iterable, Iterator
@@ -30,8 +29,7 @@ from typing import Any
 import attrs
 
 from rok_ca_forum._meta import KEY, LIMITS, REFERENCE, per_class
-from rok_ca_forum.institutions import Body, Secretariat
-from rok_ca_forum.models import Country, Edition, Person, Theme
+from rok_ca_forum.models import Country, Person, Theme
 
 __all__ = [
     "BUNDLED_FILES",
@@ -50,36 +48,59 @@ __all__ = [
 ]
 
 
-@attrs.frozen
 class DataFile:
-    """One kind of data file: its name in the data directory and the record type it holds."""
+    """One kind of data file: its name in the data directory and the record type it holds.
 
-    name: str  # a file, or for editions a folder of NN.json files
-    cls: type
-    many: bool  # a JSON list of records rather than one record
-    required: bool
-    schema: str  # the JSON Schema's file name in data/schema/
-    title: str
-    noun: str = "record"  # what a key of this file is called, in error messages
+    A plain class, not attrs or a NamedTuple: it is defined on every cold start, where each
+    generated class costs a fraction of a millisecond.
+    """
+
+    __slots__ = ("many", "name", "noun", "record", "required", "schema", "title")
+
+    def __init__(
+        self, name: str, record: str, many: bool, schema: str, title: str,
+        *, required: bool = True, noun: str = "record",
+    ) -> None:  # fmt: skip
+        self.name = name  # a file, or for editions a folder of NN.json files
+        self.record = record  # the name of the record class, in ``models`` or ``institutions``
+        self.many = many  # a JSON list of records rather than one record
+        self.schema = schema  # the JSON Schema's file name in data/schema/
+        self.title = title
+        self.required = required
+        self.noun = noun  # what a key of this file is called, in error messages
+
+    def __repr__(self) -> str:
+        return f"DataFile({self.name!r})"
+
+    @property
+    def cls(self) -> type:
+        """The record class; the institutions' module is imported only when one is asked for."""
+        from rok_ca_forum import models
+
+        found: type | None = getattr(models, self.record, None)
+        if found is None:
+            from rok_ca_forum import institutions
+
+            found = getattr(institutions, self.record)
+        assert found is not None
+        return found
 
 
 COUNTRIES = DataFile(
-    "countries.json", Country, True, True, "countries.schema.json", "Member states", "member state"
+    "countries.json", "Country", True, "countries.schema.json", "Member states", noun="member state"
 )
 THEMES = DataFile(
-    "themes.json", Theme, True, True, "themes.schema.json", "Theme vocabulary", "theme slug"
+    "themes.json", "Theme", True, "themes.schema.json", "Theme vocabulary", noun="theme slug"
 )
-PEOPLE = DataFile("people.json", Person, True, True, "people.schema.json", "People", "person id")
-EDITIONS = DataFile("editions", Edition, False, True, "edition.schema.json", "One forum edition")
+PEOPLE = DataFile("people.json", "Person", True, "people.schema.json", "People", noun="person id")
+EDITIONS = DataFile("editions", "Edition", False, "edition.schema.json", "One forum edition")
 SECRETARIAT = DataFile(
-    "secretariat.json",
-    Secretariat,
-    False,
-    False,
-    "secretariat.schema.json",
-    "The Forum Secretariat",
+    "secretariat.json", "Secretariat", False, "secretariat.schema.json", "The Forum Secretariat",
+    required=False,
+)  # fmt: skip
+BODIES = DataFile(
+    "bodies.json", "Body", True, "bodies.schema.json", "Related bodies", required=False
 )
-BODIES = DataFile("bodies.json", Body, True, False, "bodies.schema.json", "Related bodies")
 
 #: Every kind of data file, in the order they are read.
 FILES: tuple[DataFile, ...] = (COUNTRIES, THEMES, PEOPLE, EDITIONS, SECRETARIAT, BODIES)
@@ -87,15 +108,14 @@ FILES: tuple[DataFile, ...] = (COUNTRIES, THEMES, PEOPLE, EDITIONS, SECRETARIAT,
 VOCABULARIES: tuple[DataFile, ...] = (COUNTRIES, THEMES, PEOPLE)
 #: The single-file kinds whose bytes make up the bundled data's checksum, with the editions.
 BUNDLED_FILES: tuple[str, ...] = tuple(f.name for f in FILES if f is not EDITIONS)
-#: An edition's file name: its number in ASCII digits, zero-padded (``07.json``).
-EDITION_FILE = re.compile(r"([0-9]{1,6})\.json")
+#: The pattern of an edition's file name: its number in ASCII digits, zero-padded (``07.json``).
+EDITION_FILE = r"([0-9]{1,6})\.json"
 #: The folder of JSON Schemas inside the data directory; never read by the loader.
 SCHEMA_DIR = "schema"
 
-_REFERENCED = frozenset(f.cls for f in VOCABULARIES)
+_REFERENCED = frozenset((Country, Theme, Person))  # the classes of VOCABULARIES, a test checks
 
 
-@attrs.frozen
 class Shape:
     """How a value of one field type is written in JSON.
 
@@ -104,15 +124,22 @@ class Shape:
     null) and ``list`` (a JSON array of ``inner``).
     """
 
-    kind: str
-    cls: Any = None
-    inner: Shape | None = None
+    __slots__ = ("cls", "inner", "kind")
+
+    def __init__(self, kind: str, cls: Any = None, inner: Shape | None = None) -> None:
+        self.kind = kind
+        self.cls = cls
+        self.inner = inner
+
+    def __repr__(self) -> str:
+        return f"Shape({self.kind!r}, {self.cls!r}, {self.inner!r})"
 
 
 def key_field(cls: type) -> str | None:
     """The name of the field that identifies a ``cls`` record, if it has one.
 
     ```pycon
+    >>> from rok_ca_forum.models import Edition
     >>> key_field(Country), key_field(Edition)
     ('alpha_2', 'number')
 
@@ -143,11 +170,17 @@ def shape_of(tp: Any, *, reference: bool = False) -> Shape:
 @per_class
 def record_shapes(cls: type) -> tuple[tuple[str, Shape], ...]:
     """Each data field of ``cls`` (attrs fields set through ``__init__``) with its shape."""
-    hints = typing.get_type_hints(cls)
+    fields = [f for f in attrs.fields(cls) if f.init]
+    # The models keep their annotations as objects (no ``from __future__ import annotations``):
+    # that spares compiling each annotation string at every cold start. Strings still resolve.
+    if any(isinstance(f.type, str) for f in fields):
+        hints = typing.get_type_hints(cls)
+        types_ = [hints[f.name] for f in fields]
+    else:
+        types_ = [f.type for f in fields]
     return tuple(
-        (f.name, shape_of(hints[f.name], reference=bool(f.metadata.get(REFERENCE))))
-        for f in attrs.fields(cls)
-        if f.init
+        (f.name, shape_of(tp, reference=bool(f.metadata.get(REFERENCE))))
+        for f, tp in zip(fields, types_, strict=True)
     )
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from typing import TypeVar, overload
+from typing import TYPE_CHECKING, TypeVar, overload
 
 from rok_ca_forum._readonly import ReadOnly
 from rok_ca_forum._text import ORDINAL_WORDS, fold, ordinal, suggest
@@ -24,8 +24,10 @@ from rok_ca_forum.enums import Format, Level, Status
 from rok_ca_forum.errors import EditionNotFoundError, InvalidArgumentError, InvalidTypeError
 from rok_ca_forum.models import Country, Edition, Person, Theme
 from rok_ca_forum.results import EditionResults
-from rok_ca_forum.search import SearchIndex
 from rok_ca_forum.vocabulary import Countries, People, Themes
+
+if TYPE_CHECKING:
+    from rok_ca_forum.search import SearchIndex
 
 __all__ = ["Editions"]
 
@@ -319,6 +321,8 @@ class Editions(ReadOnly):
         """
         index = self._search
         if index is None:
+            from rok_ca_forum.search import SearchIndex
+
             # Racing threads may both build it; the results are equal and the assignment atomic.
             index = SearchIndex(self._items)
             self._cache("_search", index)

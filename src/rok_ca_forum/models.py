@@ -12,8 +12,6 @@ are ``X | None``, so nothing a caller receives can be changed under another call
 ```
 """
 
-from __future__ import annotations
-
 import datetime as dt
 
 import attrs

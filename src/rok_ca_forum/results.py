@@ -13,7 +13,6 @@ True
 
 from __future__ import annotations
 
-from rok_ca_forum.display import EDITION_COLUMNS, edition_row, html_table
 from rok_ca_forum.models import Edition
 
 __all__ = ["EditionResults"]
@@ -25,4 +24,6 @@ class EditionResults(tuple[Edition, ...]):
     __slots__ = ()
 
     def _repr_html_(self) -> str:
+        from rok_ca_forum.display import EDITION_COLUMNS, edition_row, html_table
+
         return html_table([edition_row(e) for e in self], EDITION_COLUMNS)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import gc
 import json
+import re
 import sys
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -224,7 +225,7 @@ def _read_dataset(root: Traversable) -> Dataset:
     for entry in folder.iterdir():
         if not entry.name.endswith(".json"):
             continue
-        match = EDITION_FILE.fullmatch(entry.name)
+        match = re.fullmatch(EDITION_FILE, entry.name)
         name = f"{EDITIONS.name}/{entry.name}"
         if not match:
             raise DataValidationError(name, "", "edition files are named NN.json")

@@ -50,19 +50,28 @@ class Vocabulary(ReadOnly, Generic[T]):
 
     def __init__(self, items: Iterable[T]) -> None:
         self._items = tuple(items)
-        self._by_key: dict[str, T] = {}
-        self._by_name: dict[str, T] = {}
-        by_token: dict[str, list[T]] = {}
-        for item in self._items:
-            self._by_key[fold(self._key(item))] = item
-            for name in self._names(item):
-                self._by_name.setdefault(fold(name), item)
-                for token in fold(name).replace("-", " ").split():
-                    bucket = by_token.setdefault(token, [])
-                    if item not in bucket:
-                        bucket.append(item)
-        self._by_token = {token: tuple(found) for token, found in by_token.items()}
-        self._seal()  # the dicts' contents may still be completed by a subclass's __init__
+        self._by_key: dict[str, T] = {fold(self._key(item)): item for item in self._items}
+        # The name indexes are built on the first look-up by name: most programs never make one.
+        self._by_name: dict[str, T] | None = None
+        self._by_token: dict[str, tuple[T, ...]] = {}
+        self._seal()  # the key index may still be completed by a subclass's __init__
+
+    def _name_indexes(self) -> tuple[dict[str, T], dict[str, tuple[T, ...]]]:
+        by_name = self._by_name
+        if by_name is None:
+            # Racing threads may both build them; the results are equal and each write atomic.
+            by_name = {}
+            by_token: dict[str, list[T]] = {}
+            for item in self._items:
+                for name in self._names(item):
+                    by_name.setdefault(fold(name), item)
+                    for token in fold(name).replace("-", " ").split():
+                        bucket = by_token.setdefault(token, [])
+                        if item not in bucket:
+                            bucket.append(item)
+            self._cache("_by_token", {token: tuple(found) for token, found in by_token.items()})
+            self._cache("_by_name", by_name)
+        return by_name, self._by_token
 
     # What subclasses define -------------------------------------------------------------
     def _key(self, item: T) -> str:  # pragma: no cover - abstract
@@ -112,10 +121,11 @@ class Vocabulary(ReadOnly, Generic[T]):
         if not isinstance(text, str):
             raise InvalidTypeError(f"{self._kind} look-up takes a str, not {type(text).__name__}")
         folded = fold(text)
-        found = self._by_key.get(folded) or self._by_name.get(folded)
+        by_name, by_token = self._name_indexes()
+        found = self._by_key.get(folded) or by_name.get(folded)
         if found is not None:
             return found
-        candidates = self._by_token.get(folded, ())
+        candidates = by_token.get(folded, ())
         if len(candidates) == 1:
             return candidates[0]
         if len(candidates) > 1:
