@@ -12,6 +12,7 @@ machine's drift affects far less than a ratio of two separate medians.
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib.util
 import json
 import os
@@ -88,7 +89,7 @@ def cold_start(rounds: int) -> dict[str, float]:
         if not have(needs):
             print(f"  (skipped {label}: {needs} not installed; pip install '.[bench]')")
             continue
-        ratios = paired(lambda o=ours: _run(o), lambda p=peer: _run(p), rounds)
+        ratios = paired(functools.partial(_run, ours), functools.partial(_run, peer), rounds)
         results[label] = statistics.median(ratios)
         print(f"  {label:36s} median of per-pair ratios {results[label]:5.2f}×")
     with_dict, without = FIRST_TO_DICT
@@ -97,9 +98,8 @@ def cold_start(rounds: int) -> dict[str, float]:
         a, b = _run(with_dict), _run(without)
         differences.append(a - b)
     results["first to_dict adds (s)"] = statistics.median(differences)
-    print(
-        f"  {'first to_dict() in a fresh process adds':36s} {fmt(results['first to_dict adds (s)'])}"
-    )
+    added = results["first to_dict adds (s)"]
+    print(f"  {'first to_dict() in a fresh process adds':36s} {fmt(added)}")
     return results
 
 
@@ -195,7 +195,10 @@ def scale(sizes: list[int], rounds: int) -> dict[int, tuple[float, float]]:
                 t.append(_timed(lambda: rcf.load(f)))
                 return t[-1]
 
-            ratios = paired(load, lambda f=folder: _timed(_stdlib_floor(f)), max(3, rounds // 3))
+            def floor(f: Path = folder) -> float:
+                return _timed(_stdlib_floor(f))
+
+            ratios = paired(load, floor, max(3, rounds // 3))
             results[size] = (statistics.median(times), statistics.median(ratios))
             load_s, ratio = results[size]
             print(f"  {size:6d} editions: load {fmt(load_s)}, {fmt(load_s / size)} per edition, "

@@ -25,7 +25,6 @@ import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, TypeVar
 
-import attrs
 import cattrs
 from cattrs.errors import ClassValidationError, IterableValidationError, IterableValidationNote
 
@@ -100,10 +99,15 @@ def _strict_int(value: object, _: type) -> int:
     return value
 
 
-def _optional(hook: Callable[[object, type], T]) -> Callable[[object, type], T | None]:
-    # Faster than cattrs' generic Optional handling, which dispatches on every call.
+def _optional(
+    hook: Callable[[object, type], T], plain: type | None = None
+) -> Callable[[object, type], T | None]:
+    # Faster than cattrs' generic Optional handling, which dispatches on every call; a value
+    # that already is the ``plain`` type (str, int: exactly, so that True is no int) passes at once.
     def structure(value: object, tp: type) -> T | None:
-        return None if value is None else hook(value, tp)
+        if value is None or type(value) is plain:
+            return value  # type: ignore[return-value]
+        return hook(value, tp)
 
     return structure
 
@@ -206,13 +210,20 @@ def _tuple_hook_factory(
     return structure
 
 
+_JUST_STR = {str}
+
+
 def _structure_list(
     value: object, tp: Any, inner: Any, handler: Callable[[Any, Any], Any]
 ) -> tuple[Any, ...]:
     if type(value) is not list:
         raise TypeError(f"expected a list, got {_type_name(value)}")
-    if inner is str and all(type(item) is str for item in value):
+    if inner is str and (not value or set(map(type, value)) == _JUST_STR):
         return tuple(value)  # the common case (notes, aliases, supports…), checked in one pass
+    try:  # the common case: every item is good
+        return tuple([handler(item, inner) for item in value])
+    except Exception:
+        pass
     items: list[Any] = []
     errors: list[Exception] = []
     for index, item in enumerate(value):
@@ -239,7 +250,8 @@ def make_converter(roots: Iterable[type] = _ROOTS) -> cattrs.Converter:
     ]  # fmt: skip
     for plain_type, hook in scalar_hooks:
         conv.register_structure_hook(plain_type, hook)
-        conv.register_structure_hook_func(_is_optional_of(plain_type), _optional(hook))
+        passes = plain_type if plain_type in (str, int) else None
+        conv.register_structure_hook_func(_is_optional_of(plain_type), _optional(hook, passes))
     # Registered per class: the enums subclass str, and the str hook above would otherwise win.
     for enum_cls in enums_used():
         conv.register_structure_hook(enum_cls, _enum_hook(enum_cls))
@@ -282,9 +294,14 @@ def _record_hook(conv: cattrs.Converter, cls: type[T]) -> Callable[[Any, type], 
     )
     if not has_own_sources(typing.cast(type, cls)):
         return plain
+    # The same, taking sources already structured (they must be, before anything points at them).
+    overrides["sources"] = cattrs.gen.override(struct_hook=lambda value, _: value)
+    prebuilt = cattrs.gen.make_dict_structure_fn(
+        cls, conv, _cattrs_forbid_extra_keys=True, **overrides
+    )
     source_key = key_field(Source) or ""
 
-    def structure(value: object, target: type) -> T:
+    def structure(value: Any, target: type) -> T:
         """A record whose nested records point at its own sources by URL."""
         if type(value) is not dict:
             raise TypeError(f"expected an object, got {_type_name(value)}")
@@ -300,11 +317,8 @@ def _record_hook(conv: cattrs.Converter, cls: type[T]) -> Callable[[Any, type], 
             with resolving({**_references(), Source: urls}):
                 return plain(value, target)
         table = {getattr(s, source_key): s for s in sources}
-        rest = {key: item for key, item in value.items() if key != "sources"}
         with resolving({**_references(), Source: table}):
-            record = plain(rest, target)
-        # The sources were structured once, above; evolve() only re-runs the cheap __init__.
-        return typing.cast(T, attrs.evolve(typing.cast(Any, record), sources=sources))
+            return prebuilt({**value, "sources": sources}, target)
 
     return structure
 

@@ -106,9 +106,11 @@ def _structure(data: object, cls: type[T], name: str) -> T:
 
 
 def _unique(items: Iterable[T], key: Callable[[T], str], name: str, what: str) -> None:
+    keys = [key(item) for item in items]
+    if len(set(keys)) == len(keys):
+        return
     seen: set[str] = set()
-    for index, item in enumerate(items):
-        k = key(item)
+    for index, k in enumerate(keys):
         if k in seen:
             raise DataValidationError(name, f"[{index}]", f"duplicate {what} {k!r}")
         seen.add(k)
@@ -134,6 +136,8 @@ def check_provenance(record: object, name: str) -> None:
     paths = fact_paths(type(record))
     _unique(sources, lambda s: s.url, name, "source url")
     for i, source in enumerate(sources):
+        if paths.issuperset(source.supports):
+            continue
         for path in source.supports:
             if path not in paths:
                 raise DataValidationError(
