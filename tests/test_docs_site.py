@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.test_api_reference import documented
+
 pytest.importorskip("mkdocs", reason="the docs site needs the [docs] extra")
 pytest.importorskip("mkdocstrings_handlers.python", reason="the docs site needs the [docs] extra")
 
@@ -64,6 +66,15 @@ def test_site_builds_without_touching_the_checkout(site: Site) -> None:
 def test_signatures_are_formatted(site: Site) -> None:
     # mkdocstrings only logs (at INFO, so --strict passes) when no formatter is installed.
     assert "Formatting signatures requires" not in site.log
+
+
+def test_api_page_shows_exactly_the_names_the_import_test_checks(site: Site) -> None:
+    shown = set(re.findall(r'id="(rok_ca_forum\.\w+\.\w+)"', site.html()["api/index.html"]))
+    expected = set()
+    for identifier, names in documented().items():
+        module = identifier if identifier.count(".") == 1 else identifier.rsplit(".", 1)[0]
+        expected |= {f"{module}.{name}" for name in names}
+    assert shown == expected
 
 
 @pytest.mark.xfail(
