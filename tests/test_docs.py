@@ -34,9 +34,15 @@ def test_readme_shows_the_two_setup_commands_near_the_top() -> None:
 
 
 def test_ci_runs_the_readme_test_command() -> None:
+    # CI runs every nox session; the tests session is the README's command on each Python.
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    assert "pip install --quiet -e '.[test" in ci
-    assert re.search(r"^python -m pytest", ci, re.MULTILINE)
+    assert re.search(r"^nox --non-interactive", ci, re.MULTILINE)
+    noxfile = (ROOT / "noxfile.py").read_text(encoding="utf-8")
+    session = noxfile.split("def tests(", 1)[1].split("\n\n\n", 1)[0]
+    assert '@nox.session(python=PYTHONS, venv_backend="venv")\ndef tests(' in noxfile
+    assert 'session.install("-e", ".[test]")' in session
+    assert "pytest(session)" in session
+    assert 'session.run("python", "-m", "pytest", *args)' in noxfile
 
 
 def test_changelog_has_unreleased_and_data_sections() -> None:

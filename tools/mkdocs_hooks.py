@@ -1,14 +1,18 @@
-"""MkDocs hooks: draw the timeline figure from the bundled data when the site is built."""
+"""MkDocs hooks: draw the timeline figure from the bundled data when the site is built.
+
+The figure exists only in the build: it is added to MkDocs' file list, never written into
+docs/, so a docs build leaves the checkout as it found it.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
+
+from mkdocs.structure.files import File, Files
 
 from tools.timeline import render_svg
 
 
-def on_pre_build(config: Any, **_: Any) -> None:
-    target = Path(config["docs_dir"]) / "generated" / "timeline.svg"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(render_svg(), encoding="utf-8")
+def on_files(files: Files, config: Any, **_: Any) -> Files:
+    files.append(File.generated(config, "generated/timeline.svg", content=render_svg()))
+    return files
