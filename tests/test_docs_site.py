@@ -77,11 +77,6 @@ def test_api_page_shows_exactly_the_names_the_import_test_checks(site: Site) -> 
     assert shown == expected
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="PENDING: src/ docstrings still use reST roles (:class:`X`); once they are Markdown "
-    "this test passes, and strict xfail then fails: delete this marker",
-)
 def test_built_html_has_no_raw_rest_markup(site: Site) -> None:
     raw = {
         page: sorted(set(RAW_REST.findall(re.sub(r"<pre.*?</pre>", "", text, flags=re.DOTALL))))

@@ -1,7 +1,7 @@
 """The data format, derived from the models: the one description every reader and writer uses.
 
 The attrs classes in ``models`` and ``institutions`` are the single source. From their fields and
-field types this module says how each field is written in JSON (its :class:`Shape`), which
+field types this module says how each field is written in JSON (its `Shape`), which
 records are written as keys of records held elsewhere, where each kind of record lives on disk,
 and what limits a value must keep. The fast build, the strict converter, ``to_dict`` and the JSON
 Schemas are all generated from it, so a change to a model is one edit.
@@ -149,7 +149,7 @@ def key_field(cls: type) -> str | None:
 
 
 def shape_of(tp: Any, *, reference: bool = False) -> Shape:
-    """The :class:`Shape` of field type ``tp``; ``reference`` marks a record written by key."""
+    """The `Shape` of field type ``tp``; ``reference`` marks a record written by key."""
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
         (inner,) = [a for a in typing.get_args(tp) if a is not type(None)]

@@ -130,7 +130,7 @@ class Editions(ReadOnly):
         return False
 
     def __getitem__(self, number: int) -> Edition:
-        """The edition with this number; :class:`EditionNotFoundError` if there is none."""
+        """The edition with this number; `EditionNotFoundError` if there is none."""
         try:
             if type(number) is int:
                 return self._by_number[number]

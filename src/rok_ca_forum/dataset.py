@@ -1,4 +1,4 @@
-"""The :class:`Dataset`: a plain, read-only container of everything one data directory holds.
+"""The `Dataset`: a plain, read-only container of everything one data directory holds.
 
 It does no I/O and keeps no global state; ``loading`` decides where data comes from and builds it.
 

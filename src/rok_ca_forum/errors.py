@@ -1,6 +1,6 @@
 """The package's exceptions: one base class, and each error also a familiar built-in.
 
-Every error a caller can trigger derives from :class:`RokCaForumError`, so ``except
+Every error a caller can trigger derives from `RokCaForumError`, so ``except
 RokCaForumError`` catches them all, while ``except KeyError`` / ``except ValueError`` /
 ``except TypeError`` keep working for code that expects the built-in kinds.
 
@@ -42,7 +42,7 @@ class RokCaForumError(Exception):
 
 
 class NotFoundError(RokCaForumError, KeyError):
-    """A key or name matched nothing. Also a :class:`KeyError`.
+    """A key or name matched nothing. Also a `KeyError`.
 
     ``suggestions`` holds close matches ("did you mean"), best first.
 
@@ -109,7 +109,7 @@ class PersonNotFoundError(NotFoundError):
 
 
 class InvalidArgumentError(RokCaForumError, ValueError):
-    """An argument has the right type but a value that is not allowed; also a :class:`ValueError`.
+    """An argument has the right type but a value that is not allowed; also a `ValueError`.
 
     The message names the bad value and lists the valid ones.
 
@@ -122,7 +122,7 @@ class InvalidArgumentError(RokCaForumError, ValueError):
 
 
 class InvalidTypeError(RokCaForumError, TypeError):
-    """An argument has the wrong type; also a :class:`TypeError`.
+    """An argument has the wrong type; also a `TypeError`.
 
     ```pycon
     >>> issubclass(InvalidTypeError, TypeError)

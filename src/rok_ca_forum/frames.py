@@ -1,7 +1,7 @@
 """pandas DataFrames of editions or delegations, one row each, with typed columns.
 
 Lives behind the ``pandas`` extra (``pip install 'rok-ca-forum[pandas]'``); pandas is imported
-only when :func:`to_dataframe` is called.
+only when `to_dataframe` is called.
 
 ```pycon
 >>> import rok_ca_forum as rcf

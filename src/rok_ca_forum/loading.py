@@ -1,7 +1,7 @@
-"""The one door to the data: :func:`load`, and the bundled dataset built once, under a lock.
+"""The one door to the data: `load`, and the bundled dataset built once, under a lock.
 
 The bundled data is read on first use only, so that ``import rok_ca_forum`` costs nothing, and
-many threads asking at once get one and the same :class:`Dataset` (the pattern of pycountry's
+many threads asking at once get one and the same `Dataset` (the pattern of pycountry's
 ``db.py``). While the bundled files are exactly those validated for this release, the fast build
 makes the records; otherwise (an edited file, a zipped install) the validating build does.
 
@@ -51,7 +51,7 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
 
     ``load()`` with no path is the bundled dataset, the same object as behind ``rcf.editions``.
 
-    Raises :class:`DataValidationError` naming the file and field if anything is wrong; then
+    Raises `DataValidationError` naming the file and field if anything is wrong; then
     nothing of the attempt is kept.
 
     ```pycon

@@ -60,7 +60,7 @@ class Country:
         """The country's name in ``lang`` (any language pycountry's catalogues carry).
 
         ``"en"`` gives our own English name. An unknown language raises a ValueError
-        (:class:`InvalidArgumentError`) listing those available.
+        (`InvalidArgumentError`) listing those available.
 
         ```pycon
         >>> import rok_ca_forum as rcf
@@ -232,10 +232,10 @@ class Edition:
         return edition_title(self.number, self.title, lang)
 
     def delegation(self, country: Country | str) -> Delegation | None:
-        """The delegation of ``country`` (a :class:`Country` or an alpha-2 / alpha-3 code), or None.
+        """The delegation of ``country`` (a `Country` or an alpha-2 / alpha-3 code), or None.
 
         Returns None when the country is a member state with no recorded delegation at this edition;
-        raises :class:`CountryNotFoundError` when ``country`` is not a member state at all.
+        raises `CountryNotFoundError` when ``country`` is not a member state at all.
 
         ```pycon
         >>> import rok_ca_forum as rcf

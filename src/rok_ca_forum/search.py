@@ -83,7 +83,7 @@ def _starts_a_word(token: str, words: _Words) -> bool:
 
 
 class SearchIndex:
-    """The sorted words of every part of every edition, for :meth:`search`.
+    """The sorted words of every part of every edition, for `search`.
 
     Only words are kept; the rarer searches that need the text itself (a phrase, a word with
     punctuation inside) rebuild it for the editions that already matched every word.

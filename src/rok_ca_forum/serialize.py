@@ -133,10 +133,10 @@ def from_dict(
 ) -> T:
     """Build a ``cls`` record from ``to_dict``-shaped data, resolving references in ``dataset``.
 
-    ``dataset`` defaults to the bundled one. A :class:`Discrepancy` or :class:`Alternative` names
+    ``dataset`` defaults to the bundled one. A `Discrepancy` or `Alternative` names
     its sources by URL: pass ``sources=`` (the edition's sources) to resolve them. The rules the
     loader applies to a whole edition (dates in order and in the year, …) apply here too.
-    Raises :class:`DataValidationError` naming the field.
+    Raises `DataValidationError` naming the field.
 
     ```pycon
     >>> import rok_ca_forum as rcf

@@ -1,6 +1,6 @@
 """The validating build: strict JSON, cattrs structuring and the edition rules, all or nothing.
 
-Only JSON is parsed (no code is evaluated); every problem becomes a :class:`DataValidationError`
+Only JSON is parsed (no code is evaluated); every problem becomes a `DataValidationError`
 naming the file and the field. Nothing is returned until the whole directory has passed, so a
 failed build leaves no trace.
 
@@ -200,7 +200,7 @@ def _check_sequence(editions: list[Edition]) -> None:
 
 
 def read_dataset(root: Traversable) -> Dataset:
-    """Read and validate every file under ``root``; :class:`DataValidationError` on any fault."""
+    """Read and validate every file under ``root``; `DataValidationError` on any fault."""
     # The records built here live as long as the dataset: the cyclic garbage collector would only
     # walk them again and again as they pile up (a third of a large load), so it waits.
     collecting = gc.isenabled()
