@@ -55,7 +55,7 @@ CASES: list[tuple[str, Call, type[BaseException], str]] = [
     ("lookup regex", lambda: E.lookup("1.*"), rcf.EditionNotFoundError, "'1.*'"),
     # filter
     ("filter level", lambda: E.filter(level="super"), ValueError, "valid: 'ministerial'"),
-    ("filter level int", lambda: E.filter(level=3), ValueError, "level=3"),
+    ("filter level int", lambda: E.filter(level=3), TypeError, "level must be a Level"),
     ("filter format", lambda: E.filter(format="zoom"), ValueError, "'in-person'"),
     ("filter status", lambda: E.filter(status=""), ValueError, "'held', 'planned'"),
     ("filter year str", lambda: E.filter(year="2019"), TypeError, "year must be an int"),

@@ -206,6 +206,7 @@ def test_data_is_never_evaluated(data_copy: Path) -> None:
     data = read(path)
     data["notes"] = [payload]
     data["motto"] = "{{ 7 * 7 }}"
+    data["sources"][0]["supports"].append("motto")  # a held edition's facts are sourced
     write(path, data)
     edition = rcf.load(data_copy).editions[12]
     assert edition.notes == (payload,)

@@ -39,6 +39,7 @@ from rok_ca_forum._format import (
     record_shapes,
     records_reachable,
 )
+from rok_ca_forum._text import suggest
 from rok_ca_forum.provenance import Source
 
 __all__ = [
@@ -150,10 +151,13 @@ def _reference_hook(cls: type) -> Callable[[object, type], Any]:
     def structure(value: object, _: type) -> Any:
         if type(value) is not str:
             raise TypeError(f"expected a reference, a {what}, got {_type_name(value)}")
+        table = _references()[cls]
         try:
-            return _references()[cls][value]
+            return table[value]
         except KeyError:
-            raise ValueError(f"{value[:80]!r} is not a {what}") from None
+            hints = suggest(value, table) if table else ()
+            tip = f"; did you mean {', '.join(map(repr, hints))}?" if hints else ""
+            raise ValueError(f"{value[:80]!r} is not a {what}{tip}") from None
 
     return structure
 
@@ -357,7 +361,9 @@ def _format_exception(exc: BaseException, type_: type | None) -> str:
     if isinstance(exc, KeyError):
         return "required field missing"
     if isinstance(exc, cattrs.ForbiddenExtraKeysError):
-        return f"unknown field(s): {', '.join(sorted(exc.extra_fields))}"
+        # Keys of plain dicts handed to from_dict need not be strings: show each as written.
+        shown = sorted(k if isinstance(k, str) else repr(k) for k in exc.extra_fields)
+        return f"unknown field(s): {', '.join(shown)}"
     return str(exc) or type(exc).__name__
 
 

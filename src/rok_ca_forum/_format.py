@@ -55,11 +55,11 @@ class DataFile:
     generated class costs a fraction of a millisecond.
     """
 
-    __slots__ = ("many", "name", "noun", "record", "required", "schema", "title")
+    __slots__ = ("complete", "many", "name", "noun", "record", "required", "schema", "title")
 
     def __init__(
         self, name: str, record: str, many: bool, schema: str, title: str,
-        *, required: bool = True, noun: str = "record",
+        *, required: bool = True, noun: str = "record", complete: bool = False,
     ) -> None:  # fmt: skip
         self.name = name  # a file, or for editions a folder of NN.json files
         self.record = record  # the name of the record class, in ``models`` or ``institutions``
@@ -68,6 +68,7 @@ class DataFile:
         self.title = title
         self.required = required
         self.noun = noun  # what a key of this file is called, in error messages
+        self.complete = complete  # every field written out, unknown as null: none left out
 
     def __repr__(self) -> str:
         return f"DataFile({self.name!r})"
@@ -93,7 +94,9 @@ THEMES = DataFile(
     "themes.json", "Theme", True, "themes.schema.json", "Theme vocabulary", noun="theme slug"
 )
 PEOPLE = DataFile("people.json", "Person", True, "people.schema.json", "People", noun="person id")
-EDITIONS = DataFile("editions", "Edition", False, "edition.schema.json", "One forum edition")
+EDITIONS = DataFile(
+    "editions", "Edition", False, "edition.schema.json", "One forum edition", complete=True
+)
 SECRETARIAT = DataFile(
     "secretariat.json", "Secretariat", False, "secretariat.schema.json", "The Forum Secretariat",
     required=False,

@@ -45,9 +45,9 @@ PER_MEMBER = "rok_ca_forum.per_member"
 def limits(**bounds: object) -> dict[str, object]:
     """Field metadata: the limits a value must keep.
 
-    ``minimum``, ``maximum``, ``pattern`` and ``enum`` as in JSON Schema, and ``description``,
-    what a pattern means in words. The validating loader, ``from_dict`` and the JSON Schemas all
-    read them from here.
+    ``minimum``, ``maximum``, ``pattern`` and ``enum`` as in JSON Schema, ``description``, what
+    a pattern means in words, and ``unique``, no two records of a file sharing the value. The
+    validating loader, ``from_dict`` and the JSON Schemas all read them from here.
     """
     return {LIMITS: bounds}
 

@@ -38,15 +38,18 @@ _NOISE_WORDS = ("forum", "edition", "the", "meeting", "session")
 
 
 def _enum_value(cls: type[E], value: object, name: str) -> E:
+    valid = ", ".join(repr(m.value) for m in cls)
     if isinstance(value, cls):
         return value
-    if isinstance(value, str):
-        try:
-            return cls(value.strip().lower())
-        except ValueError:
-            pass
-    valid = ", ".join(repr(m.value) for m in cls)
-    raise InvalidArgumentError(f"{name}={repr(value)[:80]} is not valid; valid: {valid}")
+    if not isinstance(value, str):  # a wrong type is a TypeError, as everywhere else
+        raise InvalidTypeError(
+            f"{name} must be a {cls.__name__} or its value (str), not {type(value).__name__}; "
+            f"valid: {valid}"
+        )
+    try:
+        return cls(value.strip().lower())
+    except ValueError:
+        raise InvalidArgumentError(f"{name}={value[:80]!r} is not valid; valid: {valid}") from None
 
 
 def _show(number: int) -> str:

@@ -132,10 +132,15 @@ class InvalidTypeError(RokCaForumError, TypeError):
     """
 
 
+#: One problem found in a data directory: the file, the field (or ``""``), what is wrong.
+Problem = tuple[str, str, str]
+
+
 class DataValidationError(RokCaForumError, ValueError):
     """A data file is malformed or inconsistent. Nothing from the load is kept.
 
-    ``path`` names the file and the field, as in ``editions/07.json: delegations[2].country``.
+    ``problems`` holds every problem found, as ``(file, field, problem)``; ``file``, ``field``,
+    ``problem`` and ``path`` describe the first, which the message names too.
 
     ```pycon
     >>> err = DataValidationError(
@@ -145,13 +150,38 @@ class DataValidationError(RokCaForumError, ValueError):
     'editions/07.json: delegations[2].country'
     >>> str(err)
     "editions/07.json: delegations[2].country: 'XX' is not a member state"
+    >>> str(DataValidationError.of([("a.json", "", "bad"), ("b.json", "x", "worse")]))
+    'a.json: bad (and 1 more problem)'
 
     ```
     """
 
-    def __init__(self, file: str, field: str, problem: str) -> None:
+    def __init__(
+        self, file: str, field: str, problem: str, *, more: tuple[Problem, ...] = ()
+    ) -> None:
         self.file = file
         self.field = field
         self.problem = problem
         self.path = f"{file}: {field}" if field else file
-        super().__init__(f"{self.path}: {problem}")
+        self.problems: tuple[Problem, ...] = ((file, field, problem), *more)
+        count = len(more)
+        tail = f" (and {count} more problem{'s' if count > 1 else ''})" if count else ""
+        super().__init__(f"{self.path}: {problem}{tail}")
+
+    @classmethod
+    def of(cls, problems: list[Problem] | tuple[Problem, ...]) -> DataValidationError:
+        """One error carrying ``problems`` (at least one), the first named in the message."""
+        (file, field, problem), *more = problems
+        return cls(file, field, problem, more=tuple(more))
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Rebuilt from the arguments, so that it crosses process boundaries (the default
+        # would call the class with the message alone).
+        file, field, problem = self.problems[0]
+        return (_rebuild, (type(self), file, field, problem, self.problems[1:]), vars(self))
+
+
+def _rebuild(
+    cls: type[DataValidationError], file: str, field: str, problem: str, more: tuple[Problem, ...]
+) -> DataValidationError:
+    return cls(file, field, problem, more=more)

@@ -46,6 +46,19 @@ _bundled: Dataset | None = None
 load_count = 0
 
 
+def _after_fork_in_child() -> None:
+    # A process forked while another thread held the lock (multiprocessing's fork start method,
+    # gunicorn --preload, Celery prefork) inherits it held, by a thread the child does not have:
+    # the child's first look-up would wait forever. The child gets a fresh lock; a dataset
+    # already built is kept, one half-built never existed (it is published only when complete).
+    global _lock
+    _lock = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):  # not on Windows
+    os.register_at_fork(after_in_child=_after_fork_in_child)
+
+
 def load(path: str | os.PathLike[str] | None = None) -> Dataset:
     """The dataset in directory ``path``, laid out like the bundled ``data/``.
 
@@ -67,7 +80,10 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
         raise InvalidTypeError(
             f"load() takes a directory path (str or PathLike), not {type(path).__name__}"
         )
-    text = os.fspath(path)
+    try:
+        text = os.fspath(path)
+    except TypeError as exc:  # a PathLike whose __fspath__ gives neither str nor bytes
+        raise InvalidTypeError(f"load() takes a directory path: {exc}") from None
     if not isinstance(text, str) or not text.strip() or "\x00" in text:
         raise DataValidationError(repr(text)[:120], "", "not a usable directory path")
     if not os.path.isdir(text):

@@ -50,8 +50,8 @@ class Country:
     """
 
     alpha_2: str = attrs.field(metadata={KEY: True, **limits(enum=MEMBER_STATES)})
-    alpha_3: str = attrs.field(metadata=limits(pattern="^[A-Z]{3}$"))
-    numeric: str = attrs.field(metadata=limits(pattern="^[0-9]{3}$"))
+    alpha_3: str = attrs.field(metadata=limits(pattern="^[A-Z]{3}$", unique=True))
+    numeric: str = attrs.field(metadata=limits(pattern="^[0-9]{3}$", unique=True))
     name: str
     official_name: str
     aliases: tuple[str, ...] = ()

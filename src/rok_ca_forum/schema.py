@@ -48,11 +48,12 @@ _JSON_LIMITS = {
 class SchemaBuilder:
     """Walks the records reachable from one file's record type and emits a schema."""
 
-    def __init__(self, dataset: Dataset, root: type) -> None:
+    def __init__(self, dataset: Dataset, root: type, *, complete: bool = False) -> None:
         # A reference is written as a key: enumerate the keys of the vocabulary it points into.
         tables = reference_tables([dataset.countries, dataset.people, dataset.themes])
         self.keys: dict[type, list[str]] = {cls: list(table) for cls, table in tables.items()}
         self.root = root
+        self.complete = complete
         self.defs: dict[str, Any] = {}
 
     def shape_schema(self, shape: Shape) -> dict[str, Any]:
@@ -89,6 +90,7 @@ class SchemaBuilder:
             limits = {
                 _JSON_LIMITS[k]: list(v) if k == "enum" else v
                 for k, v in limits_of(cls, name).items()
+                if k in _JSON_LIMITS  # "unique" spans records: the loader checks it
             }
             if cls is Source and name == "supports":
                 paths = sorted(fact_paths(self.root))
@@ -101,13 +103,18 @@ class SchemaBuilder:
         return {
             "type": "object",
             "properties": properties,
-            "required": list(required_fields(cls)),
+            # A file's own record writes every field out, when its kind says so (editions).
+            "required": (
+                [n for n, _ in record_shapes(cls)]
+                if cls is self.root and self.complete
+                else list(required_fields(cls))
+            ),
             "additionalProperties": False,
         }
 
 
 def _document(dataset: Dataset, file: DataFile) -> dict[str, Any]:
-    builder = SchemaBuilder(dataset, file.cls)
+    builder = SchemaBuilder(dataset, file.cls, complete=file.complete)
     record = builder.record(file.cls)
     body = {"type": "array", "items": record} if file.many else record
     return {

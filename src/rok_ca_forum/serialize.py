@@ -26,7 +26,7 @@ import attrs
 from rok_ca_forum._format import Shape, key_field, record_shapes
 from rok_ca_forum._meta import per_class
 from rok_ca_forum.dataset import Dataset
-from rok_ca_forum.errors import DataValidationError, InvalidArgumentError, InvalidTypeError
+from rok_ca_forum.errors import InvalidArgumentError, InvalidTypeError
 from rok_ca_forum.models import Edition
 from rok_ca_forum.provenance import Alternative, Discrepancy, Source
 
@@ -121,6 +121,8 @@ def to_json(
 
     ```
     """
+    if indent is not None and (type(indent) is not int or indent < 0):
+        raise InvalidTypeError(f"indent must be None or a whole number ≥ 0, not {indent!r:.40}")
     return json.dumps(to_dict(obj), ensure_ascii=False, indent=indent)
 
 
@@ -154,21 +156,32 @@ def from_dict(
             f"from_dict({cls.__name__}, ...) needs sources=: the edition's sources, "
             "which its URLs point into"
         )
-    from rok_ca_forum._converter import format_errors, resolving, structure_strict
-    from rok_ca_forum._format import reference_tables
+    if sources is not None and (
+        isinstance(sources, (str, bytes)) or not isinstance(sources, Iterable)
+    ):
+        raise InvalidTypeError(f"sources must be Source records, not {type(sources).__name__}")
+    given = tuple(sources or ())
+    if not all(isinstance(s, Source) for s in given):
+        kinds = sorted({type(s).__name__ for s in given if not isinstance(s, Source)})
+        raise InvalidTypeError(f"sources must be Source records, not {', '.join(kinds)}")
+    from rok_ca_forum._converter import resolving, structure_strict
+    from rok_ca_forum._format import EDITIONS, reference_tables
     from rok_ca_forum.loading import bundled
-    from rok_ca_forum.validate import check_edition
+    from rok_ca_forum.rules import check_complete, check_edition
+    from rok_ca_forum.validate import validation_error
 
     ds = dataset or bundled()
-    references = reference_tables([ds.countries, ds.people, ds.themes, sources or ()])
+    references = reference_tables([ds.countries, ds.people, ds.themes, given])
     references.setdefault(Source, {})
     where = f"from_dict({cls.__name__})"
+    # The rules load() applies to an edition file apply here too.
+    if cls is EDITIONS.cls and EDITIONS.complete and type(data) is dict:
+        check_complete(data, cls, where)
     with resolving(references):
         try:
             record = typing.cast(T, structure_strict(data, cls))
         except Exception as exc:
-            field, problem = format_errors(exc)[0]
-            raise DataValidationError(where, field or "(top level)", problem) from None
+            raise validation_error(exc, where) from None
     if isinstance(record, Edition):
         check_edition(record, where)
         record._bind(tuple(ds.countries))
