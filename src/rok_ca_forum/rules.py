@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from rok_ca_forum._meta import per_class
 from rok_ca_forum.enums import Status
 from rok_ca_forum.errors import DataValidationError, Problem
 from rok_ca_forum.models import Edition
@@ -81,6 +82,13 @@ def check_provenance(record: object, name: str) -> None:
                 )
 
 
+@per_class
+def _sourced_fields(cls: type) -> tuple[str, ...]:
+    """The fields of ``cls`` whose values are facts that sources must back, in field order."""
+    paths = fact_paths(cls)
+    return tuple(f.name for f in attrs.fields(cls) if f.name in paths - _NOT_SOURCED)
+
+
 def check_sourced(e: Edition, name: str) -> None:
     """A held edition's every non-null fact named by a source, or by an inference saying how.
 
@@ -91,16 +99,14 @@ def check_sourced(e: Edition, name: str) -> None:
     backed = {path for source in e.sources for path in source.supports}
     backed |= {inference.field for inference in e.inferred}
     problems: list[Problem] = []
-    for field in attrs.fields(Edition):
-        value = getattr(e, field.name)
-        if field.name not in fact_paths(Edition) or field.name in _NOT_SOURCED:
-            continue
+    for field in _sourced_fields(Edition):
+        value = getattr(e, field)
         if value is None or value == ():
             continue
-        if field.name == "delegations":
+        if field == "delegations":
             paths = [f"delegations.{d.country.alpha_2}" for d in e.delegations]
         else:
-            paths = [field.name]
+            paths = [field]
         problems += [(name, p, "no source supports this fact") for p in paths if p not in backed]
     if problems:
         raise DataValidationError.of(problems)

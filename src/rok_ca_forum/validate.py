@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import os
 import re
 import sys
 from collections.abc import Iterator
@@ -118,6 +119,13 @@ def _edition_files(root: Traversable) -> dict[int, str]:
     folder = root / EDITIONS.name
     if not folder.is_dir():
         raise DataValidationError(EDITIONS.name, "", "directory is missing")
+    if isinstance(folder, os.PathLike) and isinstance(root, os.PathLike):
+        # Files are checked one by one for links out of the data directory; the folder once.
+        real, base = os.path.realpath(folder), os.path.realpath(root)
+        if os.path.commonpath([real, base]) != base:
+            raise DataValidationError(
+                EDITIONS.name, "", f"links outside the data directory, to {real}"
+            )
     try:
         entries = sorted(entry.name for entry in folder.iterdir())
     except OSError as exc:
