@@ -209,4 +209,4 @@ def test_secretariat_sources_for_checks_its_argument() -> None:
     with pytest.raises(ValueError, match="not a Secretariat field"):
         rok_ca_forum.secretariat.sources_for("bogus")
     with pytest.raises(TypeError):
-        rok_ca_forum.secretariat.sources_for(5)  # type: ignore[arg-type]
+        rok_ca_forum.secretariat.sources_for(5)

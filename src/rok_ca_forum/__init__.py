@@ -21,7 +21,7 @@ import types
 from typing import TYPE_CHECKING, Any
 
 from rok_ca_forum._version import DATA_AS_OF, DATA_VERSION, __version__
-from rok_ca_forum.enums import DeliverableKind, Format, Level, Status
+from rok_ca_forum.enums import DeliverableKind, Format, Level, Rank, Status
 from rok_ca_forum.errors import (
     CountryNotFoundError,
     DataValidationError,
@@ -101,6 +101,7 @@ __all__ = [
     "People",
     "Person",
     "PersonNotFoundError",
+    "Rank",
     "RokCaForumError",
     "Secretariat",
     "SecretariatHead",

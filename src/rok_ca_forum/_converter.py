@@ -318,10 +318,10 @@ def _record_hook(conv: cattrs.Converter, cls: type[T]) -> Callable[[Any, type], 
             urls: dict[Any, Any] = (
                 {_url_of(s): None for s in raw_sources} if type(raw_sources) is list else {}
             )
-            with resolving({**_references(), Source: urls}):
+            with resolving({**(_current.get() or {}), Source: urls}):
                 return plain(value, target)
         table = {getattr(s, source_key): s for s in sources}
-        with resolving({**_references(), Source: table}):
+        with resolving({**(_current.get() or {}), Source: table}):
             return prebuilt({**value, "sources": sources}, target)
 
     return structure

@@ -38,8 +38,11 @@ MEMBER_STATES: tuple[str, ...] = ("KR", "KZ", "KG", "TJ", "TM", "UZ")
 KEY = "rok_ca_forum.key"
 REFERENCE = "rok_ca_forum.reference"
 LIMITS = "rok_ca_forum.limits"
-# A list with one item per member state (delegations): a source may back each item alone.
+# A list with one item per member state (delegations), each sourced alone: the value names the
+# item's field that holds the member state.
 PER_MEMBER = "rok_ca_forum.per_member"
+# A field that normalises another one of its record and is backed by that one's sources.
+SOURCED_WITH = "rok_ca_forum.sourced_with"
 
 
 def limits(**bounds: object) -> dict[str, object]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import enum
 
-__all__ = ["DeliverableKind", "Format", "Level", "Status"]
+__all__ = ["DeliverableKind", "Format", "Level", "Rank", "Status"]
 
 
 class _StrEnum(str, enum.Enum):
@@ -85,3 +85,22 @@ class DeliverableKind(_StrEnum):
     BUSINESS_EVENT = "business_event"
     SIDE_EVENT = "side_event"
     OTHER = "other"
+
+
+class Rank(_StrEnum):
+    """What a head of delegation was, normalised from the title as reported.
+
+    Titles stay as each source gives them (``head_title``); the rank puts them on one scale, so
+    that who each state sent can be compared over time.
+
+    ```pycon
+    >>> [m.value for m in Rank]
+    ['minister', 'deputy-minister', 'ambassador', 'other-official']
+
+    ```
+    """
+
+    MINISTER = "minister"
+    DEPUTY_MINISTER = "deputy-minister"
+    AMBASSADOR = "ambassador"
+    OTHER_OFFICIAL = "other-official"

@@ -15,6 +15,7 @@ import datetime as dt
 import attrs
 
 from rok_ca_forum._meta import KEY, SLUG, YEAR, limits
+from rok_ca_forum.enums import Status
 from rok_ca_forum.models import Person
 from rok_ca_forum.provenance import Discrepancy, Inference, Source, sources_for
 
@@ -94,17 +95,19 @@ class Secretariat:
     discrepancies: tuple[Discrepancy, ...] = ()
     sources: tuple[Source, ...] = ()
 
-    def sources_for(self, field: str) -> tuple[Source, ...]:
-        """The sources that back ``field`` (``"opened"``, ``"heads"``, …).
+    def sources_for(self, item: object) -> tuple[Source, ...]:
+        """The sources that back a field (``"opened"``), a path (``"heads.0"``) or one of the
+        Secretariat's heads or work plans.
 
         ```pycon
         >>> import rok_ca_forum as rcf
-        >>> len(rcf.secretariat.sources_for("opened")) >= 1
-        True
+        >>> s = rcf.secretariat
+        >>> len(s.sources_for("opened")) >= 1, s.sources_for(s.heads[0]) == s.sources_for("heads.0")
+        (True, True)
 
         ```
         """
-        return sources_for(self, field)
+        return sources_for(self, item)
 
 
 @attrs.frozen(kw_only=True)
@@ -114,6 +117,8 @@ class Meeting:
     number: int | None = None
     date: dt.date | None = None
     city: str | None = None
+    #: Held, or planned: a plan is data, so that a reader can tell it from what happened.
+    status: Status | None = None
     note: str | None = None
 
 
@@ -138,3 +143,17 @@ class Body:
     inferred: tuple[Inference, ...] = ()
     discrepancies: tuple[Discrepancy, ...] = ()
     sources: tuple[Source, ...] = ()
+
+    def sources_for(self, item: object) -> tuple[Source, ...]:
+        """The sources that back a field (``"established"``), a path (``"meetings.0"``) or one of
+        the body's meetings.
+
+        ```pycon
+        >>> import rok_ca_forum as rcf
+        >>> council = next(b for b in rcf.bodies if b.id == "business-council")
+        >>> council.sources_for(council.meetings[0]) == council.sources_for("meetings.0")
+        True
+
+        ```
+        """
+        return sources_for(self, item)

@@ -16,10 +16,10 @@ import datetime as dt
 
 import attrs
 
-from rok_ca_forum._meta import KEY, MEMBER_STATES, PER_MEMBER, SLUG, YEAR, limits
+from rok_ca_forum._meta import KEY, MEMBER_STATES, PER_MEMBER, SLUG, SOURCED_WITH, YEAR, limits
 from rok_ca_forum._text import fold, ordinal
-from rok_ca_forum.enums import DeliverableKind, Format, Level, Status
-from rok_ca_forum.errors import CountryNotFoundError, InvalidTypeError
+from rok_ca_forum.enums import DeliverableKind, Format, Level, Rank, Status
+from rok_ca_forum.errors import CountryNotFoundError, InvalidArgumentError, InvalidTypeError
 from rok_ca_forum.provenance import Alternative, Discrepancy, Inference, Source, sources_for
 
 __all__ = [
@@ -107,6 +107,29 @@ class Person:
     id: str = attrs.field(metadata={KEY: True, **SLUG})
     name: str
     aliases: tuple[str, ...] = ()
+    #: The name as Korean sources write it (Hangul), if one was found.
+    name_ko: str | None = None
+    #: The name as Russian sources write it (Cyrillic), if one was found.
+    name_ru: str | None = None
+    #: Where the Korean and Russian spellings come from (the English name is the editions').
+    sources: tuple[Source, ...] = ()
+
+    def name_in(self, lang: str) -> str | None:
+        """The name in ``lang``: ``"en"``, ``"ko"`` or ``"ru"``; None if no source gives one.
+
+        ```pycon
+        >>> import rok_ca_forum as rcf
+        >>> rcf.people["kang-kyung-wha"].name_in("en")
+        'Kang Kyung-wha'
+
+        ```
+        """
+        if not isinstance(lang, str):
+            raise InvalidTypeError(f"lang must be a language code (str), not {type(lang).__name__}")
+        found = {"en": self.name, "ko": self.name_ko, "ru": self.name_ru}
+        if lang.lower() not in found:
+            raise InvalidArgumentError(f"no names in {lang[:20]!r}; available: en, ko, ru")
+        return found[lang.lower()]
 
 
 @attrs.frozen(kw_only=True)
@@ -124,7 +147,10 @@ class Delegation:
 
     country: Country
     head: Person | None = None
+    #: The head's title as the sources report it, unchanged.
     head_title: str | None = None
+    #: The title put on one scale (minister, deputy minister, ambassador, other official).
+    rank: Rank | None = attrs.field(default=None, metadata={SOURCED_WITH: "head_title"})
 
 
 @attrs.frozen(kw_only=True)
@@ -171,7 +197,7 @@ class Edition:
     format: Format | None = None
     participants: int | None = attrs.field(default=None, metadata=limits(minimum=1, maximum=10**6))
     motto: str | None = None
-    delegations: tuple[Delegation, ...] = attrs.field(default=(), metadata={PER_MEMBER: True})
+    delegations: tuple[Delegation, ...] = attrs.field(default=(), metadata={PER_MEMBER: "country"})
     themes: tuple[Theme, ...] = ()
     agenda: tuple[str, ...] = ()
     deliverables: tuple[Deliverable, ...] = ()
@@ -279,16 +305,22 @@ class Edition:
             suggestions=(),
         )
 
-    def sources_for(self, field: str) -> tuple[Source, ...]:
-        """The sources that back ``field`` (``"start_date"``, ``"venue"``, ``"delegations.KZ"``, …).
+    def sources_for(self, item: object) -> tuple[Source, ...]:
+        """The sources that back ``item``: a field (``"start_date"``), a path
+        (``"delegations.KZ.head"``, ``"themes.water-resources"``, ``"agenda.2"``), or one of
+        this edition's own items (a `Delegation`, a `Deliverable`, a `Theme`, an agenda entry).
 
-        ``"delegations"`` returns the sources backing any delegation.
+        A field or path with items below it (``"delegations"``, ``"delegations.KZ"``) returns
+        the sources backing any of them. Anything else raises `InvalidArgumentError`.
 
         ```pycon
         >>> import rok_ca_forum as rcf
-        >>> len(rcf.editions[12].sources_for("start_date")) >= 1
+        >>> e = rcf.editions[12]
+        >>> [s.publisher for s in e.sources_for("delegations.KZ.head")][:1]
+        ['News Central Asia (nCa)']
+        >>> e.sources_for(e.deliverables[0]) == e.sources_for("deliverables.0")
         True
 
         ```
         """
-        return sources_for(self, field)
+        return sources_for(self, item)

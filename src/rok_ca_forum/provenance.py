@@ -1,21 +1,53 @@
-"""Where facts come from: sources, inferences and discrepancies, and which paths a source backs.
+"""Where facts come from: sources, inferences and discrepancies, and which item a source backs.
+
+Provenance is cited item by item. A source's ``supports`` names scalar facts by field
+(``"city"``), and each item of a list-valued fact by its own path: ``"themes.water-resources"``
+(an item with a key), ``"deliverables.0"``, ``"agenda.2"`` (by position), and for delegations,
+one per member state, ``"delegations.KG"`` (that Kyrgyzstan took part),
+``"delegations.KG.head"`` and ``"delegations.KG.head_title"``.
 
 ```pycon
 >>> import rok_ca_forum as rcf
->>> rcf.editions[12].sources_for("participants")[0].publisher
+>>> e = rcf.editions[12]
+>>> e.sources_for("participants")[0].publisher
 'Ministry of Foreign Affairs, Republic of Korea'
+>>> "delegations.KZ.head" in item_paths(e), "themes.water-resources" in item_paths(e)
+(True, True)
 
 ```
 """
 
 import datetime as dt
+import re
+import typing
+from typing import Any
 
 import attrs
 
-from rok_ca_forum._meta import KEY, MEMBER_STATES, PER_MEMBER, REFERENCE, limits, per_class
+from rok_ca_forum._meta import (
+    KEY,
+    LIMITS,
+    MEMBER_STATES,
+    PER_MEMBER,
+    REFERENCE,
+    SOURCED_WITH,
+    limits,
+    per_class,
+)
 from rok_ca_forum.errors import InvalidArgumentError, InvalidTypeError
 
-__all__ = ["Alternative", "Discrepancy", "Inference", "Source", "fact_paths", "sources_for"]
+__all__ = [
+    "Alternative",
+    "Discrepancy",
+    "Inference",
+    "Source",
+    "fact_paths",
+    "facts_to_source",
+    "item_path",
+    "item_paths",
+    "path_pattern",
+    "sources_for",
+]
 
 
 @attrs.frozen(kw_only=True)
@@ -37,6 +69,8 @@ class Source:
     publisher: str
     title: str | None = None
     published: dt.date | None = None
+    #: When the citation was last checked against the page (not when the page was published).
+    retrieved: dt.date | None = None
     language: str | None = None
     supports: tuple[str, ...] = ()
 
@@ -117,22 +151,179 @@ def fact_paths(cls: type) -> frozenset[str]:
     return frozenset(paths)
 
 
-def sources_for(record: object, field: str) -> tuple[Source, ...]:
-    """The sources of ``record`` that back ``field``, with the documented errors for a bad one.
-
-    A field with sub-paths (``"delegations"``) returns the sources backing any of them.
-    """
-    if not isinstance(field, str):
-        raise InvalidTypeError(f"field must be a str, not {type(field).__name__}")
-    paths = fact_paths(type(record))
-    if field not in paths:
-        listed = ", ".join(sorted(p for p in paths if "." not in p and p != "claims"))
-        extra = " or delegations.XX" if "delegations" in paths else ""
-        name = type(record).__name__
-        what = f"{'an' if name[0] in 'AEIOU' else 'a'} {name} field"
-        raise InvalidArgumentError(f"{field[:80]!r} is not {what}; valid: {listed}{extra}")
-    sources: tuple[Source, ...] = getattr(record, "sources", ())
-    prefix = field + "."
+def _sub_fields(cls: type, member_field: str) -> tuple[str, ...]:
+    """The fields of a per-member item that are sourced one by one (a delegation's head, title)."""
     return tuple(
-        s for s in sources if field in s.supports or any(p.startswith(prefix) for p in s.supports)
+        f.name
+        for f in attrs.fields(cls)
+        if f.init and f.name != member_field and not f.metadata.get(SOURCED_WITH)
+    )
+
+
+def _item_key(field: attrs.Attribute, index: int, item: Any) -> str:  # type: ignore[type-arg]
+    """The part of a path that picks ``item`` out of its list: member code, key or position."""
+    member_field = field.metadata.get(PER_MEMBER)
+    if member_field:
+        return str(getattr(getattr(item, member_field), "alpha_2", ""))
+    if attrs.has(type(item)):
+        key = next((f.name for f in attrs.fields(type(item)) if f.metadata.get(KEY)), None)
+        if key is not None:
+            return str(getattr(item, key))
+    return str(index)
+
+
+def _data_fields(record: Any) -> list[attrs.Attribute]:  # type: ignore[type-arg]
+    return [
+        f
+        for f in attrs.fields(type(record))
+        if f.init and f.name not in _PROVENANCE and not f.metadata.get(KEY)
+    ]
+
+
+def item_paths(record: Any) -> frozenset[str]:
+    """Every path a source of ``record`` may name: its scalar fields and each item of its lists.
+
+    ```pycon
+    >>> import rok_ca_forum as rcf
+    >>> sorted(p for p in item_paths(rcf.editions[12]) if p.startswith("delegations.KG"))
+    ['delegations.KG', 'delegations.KG.head', 'delegations.KG.head_title']
+
+    ```
+    """
+    paths: set[str] = set()
+    for field in _data_fields(record):
+        value = getattr(record, field.name)
+        if field.name == "discrepancies":
+            paths.add("claims")
+        if not isinstance(value, tuple):
+            paths.add(field.name)
+            continue
+        member_field = field.metadata.get(PER_MEMBER)
+        for index, item in enumerate(value):
+            path = f"{field.name}.{_item_key(field, index, item)}"
+            paths.add(path)
+            if member_field:
+                paths.update(f"{path}.{sub}" for sub in _sub_fields(type(item), member_field))
+    return frozenset(paths)
+
+
+@per_class
+def path_pattern(cls: type) -> str:
+    """A regular expression matching every path a source of a ``cls`` record could name.
+
+    The JSON Schemas use it: which items exist depends on the record, so it is a pattern.
+
+    ```pycon
+    >>> import re
+    >>> from rok_ca_forum.models import Edition
+    >>> [bool(re.fullmatch(path_pattern(Edition), p)) for p in
+    ...  ("city", "themes.energy", "agenda.3", "delegations.KG.head", "themes", "colour")]
+    [True, True, True, True, False, False]
+
+    ```
+    """
+    hints = typing.get_type_hints(cls)
+    choices: list[str] = []
+    for field in attrs.fields(cls):
+        if not field.init or field.name in _PROVENANCE or field.metadata.get(KEY):
+            continue
+        if field.name == "discrepancies":
+            choices.append("claims")
+        if typing.get_origin(hints[field.name]) is not tuple:
+            choices.append(re.escape(field.name))
+            continue
+        item_cls = typing.get_args(hints[field.name])[0]
+        member_field = field.metadata.get(PER_MEMBER)
+        if member_field:
+            subs = "|".join(_sub_fields(item_cls, member_field))
+            members = "|".join(MEMBER_STATES)
+            choices.append(rf"{field.name}\.({members})(\.({subs}))?")
+            continue
+        keys = attrs.fields(item_cls) if attrs.has(item_cls) else ()
+        key = next((f for f in keys if f.metadata.get(KEY)), None)
+        if key is not None:
+            pattern = key.metadata.get(LIMITS, {}).get("pattern", "^[^.]+$")
+            choices.append(rf"{field.name}\.(?:{pattern.removeprefix('^').removesuffix('$')})")
+        else:
+            choices.append(rf"{field.name}\.[0-9]+")
+    return "^(?:" + "|".join(choices) + ")$"
+
+
+def facts_to_source(record: Any, skip: frozenset[str] = frozenset()) -> list[tuple[str, bool]]:
+    """The paths of ``record``'s non-null facts, each with whether a path below it will do.
+
+    A scalar fact needs its own path; each item of a list, its item path; a delegation, any of its
+    paths (that the state took part), and its head and title each their own when known.
+    Fields in ``skip`` (the package's own notes, say) are left out.
+    """
+    needed: list[tuple[str, bool]] = []
+    for field in _data_fields(record):
+        value = getattr(record, field.name)
+        if field.name in skip or value is None or value == ():
+            continue
+        if not isinstance(value, tuple):
+            needed.append((field.name, False))
+            continue
+        member_field = field.metadata.get(PER_MEMBER)
+        for index, item in enumerate(value):
+            path = f"{field.name}.{_item_key(field, index, item)}"
+            needed.append((path, bool(member_field)))
+            if member_field:
+                subs = _sub_fields(type(item), member_field)
+                needed += [(f"{path}.{s}", False) for s in subs if getattr(item, s) is not None]
+    return needed
+
+
+def item_path(record: Any, item: object) -> str:
+    """The path of ``item``: a field or path name as it is, an item of one of ``record``'s lists
+    (a delegation, a deliverable, a theme, an agenda entry) by where it stands.
+
+    ```pycon
+    >>> import rok_ca_forum as rcf
+    >>> e = rcf.editions[12]
+    >>> item_path(e, e.delegations[1]), item_path(e, e.themes[0]), item_path(e, e.agenda[2])
+    ('delegations.KZ', 'themes.standardization', 'agenda.2')
+
+    ```
+    """
+    if isinstance(item, str) and (item in fact_paths(type(record)) or item in item_paths(record)):
+        return item
+    for field in _data_fields(record):
+        value = getattr(record, field.name)
+        if isinstance(value, tuple):
+            for index, candidate in enumerate(value):
+                if candidate is item or (isinstance(item, str) and candidate == item):
+                    return f"{field.name}.{_item_key(field, index, candidate)}"
+    for field in _data_fields(record):  # an equal copy of an item, not the item itself
+        value = getattr(record, field.name)
+        if isinstance(value, tuple) and not isinstance(item, str) and item in value:
+            index = value.index(item)
+            return f"{field.name}.{_item_key(field, index, value[index])}"
+    name = type(record).__name__
+    if not isinstance(item, str) and not attrs.has(type(item)):
+        raise InvalidTypeError(
+            f"sources_for() takes a field name, a path or an item of this {name.lower()}, "
+            f"not {type(item).__name__}"
+        )
+    paths = fact_paths(type(record))
+    listed = ", ".join(sorted(p for p in paths if "." not in p and p != "claims"))
+    what = f"{'an' if name[0] in 'AEIOU' else 'a'} {name} field"
+    shown = item[:80] if isinstance(item, str) else item
+    raise InvalidArgumentError(
+        f"{shown!r:.120} is not {what} or item; valid: {listed}, or paths such as "
+        f"{', '.join(sorted(item_paths(record))[:3]) or 'none'}"
+    )
+
+
+def sources_for(record: Any, item: object) -> tuple[Source, ...]:
+    """The sources of ``record`` that back ``item``: a field name, a path, or one of its items.
+
+    A field or path with items below it (``"delegations"``, ``"delegations.KG"``) returns the
+    sources backing any of them.
+    """
+    path = item_path(record, item)
+    sources: tuple[Source, ...] = getattr(record, "sources", ())
+    prefix = path + "."
+    return tuple(
+        s for s in sources if path in s.supports or any(p.startswith(prefix) for p in s.supports)
     )

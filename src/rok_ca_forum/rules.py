@@ -18,11 +18,10 @@ from typing import Any, TypeVar
 
 import attrs
 
-from rok_ca_forum._meta import per_class
 from rok_ca_forum.enums import Status
 from rok_ca_forum.errors import DataValidationError, Problem
 from rok_ca_forum.models import Edition
-from rok_ca_forum.provenance import Source, fact_paths
+from rok_ca_forum.provenance import Source, fact_paths, facts_to_source, item_paths
 
 __all__ = [
     "check_complete",
@@ -61,53 +60,50 @@ def check_complete(raw: Mapping[Any, Any], cls: type, name: str) -> None:
         raise DataValidationError.of([(name, field, "required field missing") for field in missing])
 
 
-def check_provenance(record: object, name: str) -> None:
-    """Sources listed once each, and every path a source, inference or discrepancy names real."""
+def check_provenance(record: Any, name: str) -> None:
+    """Sources listed once each, each backing items this record has (``"themes.energy"``, not
+    ``"themes"``), and inferences and discrepancies about fields or items it has."""
     sources: tuple[Source, ...] = getattr(record, "sources", ())
-    paths = fact_paths(type(record))
+    items = item_paths(record)
     check_unique(sources, lambda s: s.url, name, "source url")
     for i, source in enumerate(sources):
-        if paths.issuperset(source.supports):
+        if items.issuperset(source.supports):
             continue
         for path in source.supports:
-            if path not in paths:
+            if path not in items:
+                hint = " (a list is cited item by item)" if path in fact_paths(type(record)) else ""
                 raise DataValidationError(
-                    name, f"sources[{i}].supports", f"{path!r} is not a field this file has"
+                    name,
+                    f"sources[{i}].supports",
+                    f"{path!r} is not a field or item this record has{hint}",
                 )
+    about = items | fact_paths(type(record))
     for what in ("inferred", "discrepancies"):
-        for i, item in enumerate(getattr(record, what, ())):
-            if item.field not in paths:
+        for i, entry in enumerate(getattr(record, what, ())):
+            if entry.field not in about:
                 raise DataValidationError(
-                    name, f"{what}[{i}].field", f"{item.field!r} is not a field"
+                    name, f"{what}[{i}].field", f"{entry.field!r} is not a field"
                 )
 
 
-@per_class
-def _sourced_fields(cls: type) -> tuple[str, ...]:
-    """The fields of ``cls`` whose values are facts that sources must back, in field order."""
-    paths = fact_paths(cls)
-    return tuple(f.name for f in attrs.fields(cls) if f.name in paths - _NOT_SOURCED)
+def check_sourced(record: Any, name: str, only: frozenset[str] | None = None) -> None:
+    """Every non-null fact and every item of ``record`` named by a source, or by an inference
+    saying how it was inferred; ``only`` limits the check to those fields.
 
-
-def check_sourced(e: Edition, name: str) -> None:
-    """A held edition's every non-null fact named by a source, or by an inference saying how.
-
-    A planned edition may carry announced facts not yet reported; its sources are still checked.
+    A planned edition may carry announced facts not yet reported: it is not checked.
     """
-    if e.status is not Status.HELD:
+    if isinstance(record, Edition) and record.status is not Status.HELD:
         return
-    backed = {path for source in e.sources for path in source.supports}
-    backed |= {inference.field for inference in e.inferred}
+    backed = {path for source in getattr(record, "sources", ()) for path in source.supports}
+    backed |= {inference.field for inference in getattr(record, "inferred", ())}
+    skip = _NOT_SOURCED
+    if only is not None:
+        skip = skip | (frozenset(f.name for f in attrs.fields(type(record))) - only)
     problems: list[Problem] = []
-    for field in _sourced_fields(Edition):
-        value = getattr(e, field)
-        if value is None or value == ():
+    for path, below in facts_to_source(record, skip):
+        if path in backed or (below and any(p.startswith(path + ".") for p in backed)):
             continue
-        if field == "delegations":
-            paths = [f"delegations.{d.country.alpha_2}" for d in e.delegations]
-        else:
-            paths = [field]
-        problems += [(name, p, "no source supports this fact") for p in paths if p not in backed]
+        problems.append((name, path, "no source supports this fact"))
     if problems:
         raise DataValidationError.of(problems)
 

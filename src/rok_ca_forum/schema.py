@@ -33,7 +33,7 @@ from rok_ca_forum._format import (
     required_fields,
 )
 from rok_ca_forum.dataset import Dataset
-from rok_ca_forum.provenance import Source, fact_paths
+from rok_ca_forum.provenance import Source, path_pattern
 
 __all__ = ["SchemaBuilder", "schemas", "write"]
 
@@ -93,8 +93,8 @@ class SchemaBuilder:
                 if k in _JSON_LIMITS  # "unique" spans records: the loader checks it
             }
             if cls is Source and name == "supports":
-                paths = sorted(fact_paths(self.root))
-                properties[name] = {"type": "array", "items": {"type": "string", "enum": paths}}
+                paths = {"type": "string", "pattern": path_pattern(self.root)}
+                properties[name] = {"type": "array", "items": paths}
             elif limits and shape.kind == "optional":
                 inner = {**self.shape_schema(shape.inner), **limits}  # type: ignore[arg-type]
                 properties[name] = {"anyOf": [inner, {"type": "null"}]}
