@@ -210,3 +210,28 @@ def test_every_citation_carries_when_it_was_checked() -> None:
             if s.retrieved and s.published:
                 assert s.published <= s.retrieved, s.url
         assert any(s.retrieved for s in e.sources), e.number
+
+
+def test_names_in_korean_and_russian_find_the_editions_attended() -> None:
+    assert [e.number for e in rcf.editions.search("강경화")] == [12, 13]
+    assert {12, 13, 15} <= {e.number for e in rcf.editions.search("Тлеуберди")}
+    kang = rcf.people.lookup("강경화")
+    assert kang.name_in("ko") == "강경화" and kang.name_in("EN") == "Kang Kyung-wha"
+    assert any("name_ko" in s.supports for s in kang.sources)
+
+
+def test_a_name_not_found_is_none_and_a_bad_language_an_error() -> None:
+    unnamed = next(p for p in rcf.people if p.name_ru is None)
+    assert unnamed.name_in("ru") is None
+    with pytest.raises(rcf.InvalidArgumentError, match="available: en, ko, ru"):
+        unnamed.name_in("de")
+    with pytest.raises(rcf.InvalidTypeError):
+        unnamed.name_in(5)  # type: ignore[arg-type]
+
+
+def test_every_korean_and_russian_name_is_sourced() -> None:
+    for person in rcf.people:
+        backed = {p for s in person.sources for p in s.supports}
+        for lang in ("ko", "ru"):
+            if person.name_in(lang) is not None:
+                assert f"name_{lang}" in backed, person.id

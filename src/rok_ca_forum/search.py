@@ -58,7 +58,9 @@ def _parts(edition: Edition) -> list[tuple[int, str]]:
         parts["themes"] += [theme.label, theme.slug.replace("-", " "), *theme.aliases]
     for delegation in edition.delegations:
         if delegation.head:
-            parts["people"] += [delegation.head.name, *delegation.head.aliases]
+            head = delegation.head
+            spellings = (head.name, *head.aliases, head.name_ko, head.name_ru)
+            parts["people"] += [name for name in spellings if name]
         if delegation.head_title:
             parts["titles"].append(delegation.head_title)
     parts["agenda"] += edition.agenda

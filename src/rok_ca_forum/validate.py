@@ -48,6 +48,7 @@ from rok_ca_forum.rules import (
     check_edition,
     check_provenance,
     check_sequence,
+    check_sourced,
     check_unique,
 )
 
@@ -60,6 +61,9 @@ if TYPE_CHECKING:
 __all__ = ["MAX_FILE_BYTES", "read_dataset", "validation_error"]
 
 T = TypeVar("T")
+
+#: A person's names that need a source: the English one is the editions'.
+_CITED_NAMES = frozenset({"name_ko", "name_ru"})
 
 
 class _Problems(list[Problem]):
@@ -182,6 +186,10 @@ def _read_dataset(root: Traversable) -> Dataset:
     for file in VOCABULARIES:
         with problems.collecting():
             vocabularies[file.cls] = _records(root, file)
+            for i, record in enumerate(vocabularies[file.cls]):
+                if getattr(record, "sources", ()):  # people cite their Korean and Russian names
+                    check_provenance(record, f"{file.name}: [{i}]")
+                    check_sourced(record, f"{file.name}: [{i}]", only=_CITED_NAMES)
     problems.check()  # the editions' references need every vocabulary
     codes = sorted(c.alpha_2 for c in vocabularies[COUNTRIES.cls])
     if codes != sorted(MEMBER_STATES):

@@ -251,4 +251,4 @@ class People(Vocabulary[Person]):
         return item.id
 
     def _names(self, item: Person) -> tuple[str, ...]:
-        return (item.name, *item.aliases)
+        return tuple(n for n in (item.name, *item.aliases, item.name_ko, item.name_ru) if n)
