@@ -12,7 +12,7 @@ import rok_ca_forum as rcf
 from rok_ca_forum import Edition, Status
 from tests.helpers import DATA_DIR, read
 
-UNSOURCED = {2, 4, 5}  # no source describes them; only their year is bounded
+UNSOURCED = {2, 5}  # no source describes them; only their year is bounded
 EDITIONS = list(rcf.editions)
 
 
@@ -176,3 +176,19 @@ def test_files_are_canonically_formatted() -> None:
     for path in sorted(DATA_DIR.rglob("*.json")):
         text = path.read_text(encoding="utf-8")
         assert text == json.dumps(read(path), ensure_ascii=False, indent=2) + "\n", path.name
+
+
+def test_the_4th_met_in_seoul_in_2010() -> None:
+    # Found in the search of November 2026: a report of 2 December 2010 dates it to the 30th.
+    e = rcf.editions[4]
+    assert (e.start_date, e.city, e.host) == (dt.date(2010, 11, 30), "Seoul", rcf.countries["KR"])
+    assert {i.field for i in e.inferred} >= {"year", "start_date", "host"}
+    assert e.delegations == ()  # the report names visitors, not heads of delegation
+    assert e.sources_for("city")
+
+
+def test_the_11th_tajik_head_is_not_a_diplomat() -> None:
+    d = rcf.editions[11].delegation("TJ")
+    assert d is not None and d.head is not None
+    assert (d.head.name, d.rank) == ("Sulton Rahimzoda", rcf.Rank.DEPUTY_MINISTER)
+    assert rcf.editions[11].sources_for("delegations.TJ.head")
