@@ -297,8 +297,8 @@ def _without_host_delegation(data: Any) -> None:
         ("editions/12.json", _without_host_delegation, "editions/12.json: host", "no delegation"),
         (
             "editions/02.json",
-            lambda d: d["inferred"].append({"field": "colour", "note": "x"}),
-            "editions/02.json: inferred[1].field",
+            lambda d: d["inferred"].insert(0, {"field": "colour", "note": "x"}),
+            "editions/02.json: inferred[0].field",
             "'colour' is not a field",
         ),
         (
