@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -9,6 +10,8 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import rok_ca_forum as rcf
 from rok_ca_forum.provenance import item_path
@@ -237,3 +240,20 @@ def test_every_korean_and_russian_name_is_sourced() -> None:
         for lang in ("ko", "ru"):
             if person.name_in(lang) is not None:
                 assert f"name_{lang}" in backed, person.id
+
+
+@given(today=st.dates(dt.date(2000, 1, 1), dt.date(2100, 12, 31)))
+def test_a_plan_is_overdue_only_after_its_expected_date(today: dt.date) -> None:
+    summit = next(b for b in rcf.bodies if b.id == "summit").meetings[0]
+    assert summit.status is rcf.Status.PLANNED and summit.date is not None
+    assert summit.is_overdue(today) is (summit.date < today)
+    planned = rcf.editions[18]
+    assert planned.is_overdue(today) is (dt.date(planned.year, 12, 31) < today)
+    assert not rcf.editions[12].is_overdue(today)  # held: never overdue
+
+
+def test_overdue_takes_a_date_from_the_caller() -> None:
+    with pytest.raises(rcf.InvalidTypeError, match="datetime.date"):
+        rcf.editions[18].is_overdue("2027-01-01")  # type: ignore[arg-type]
+    with pytest.raises(rcf.InvalidTypeError):
+        rcf.editions[18].is_overdue(dt.datetime(2027, 1, 1))

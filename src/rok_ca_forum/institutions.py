@@ -16,7 +16,7 @@ import attrs
 
 from rok_ca_forum._meta import KEY, SLUG, YEAR, limits
 from rok_ca_forum.enums import Status
-from rok_ca_forum.models import Person
+from rok_ca_forum.models import Person, plan_is_overdue
 from rok_ca_forum.provenance import Discrepancy, Inference, Source, sources_for
 
 __all__ = ["Body", "Meeting", "Milestone", "Names", "Secretariat", "SecretariatHead", "WorkPlan"]
@@ -120,6 +120,20 @@ class Meeting:
     #: Held, or planned: a plan is data, so that a reader can tell it from what happened.
     status: Status | None = None
     note: str | None = None
+
+    def is_overdue(self, today: dt.date) -> bool:
+        """Whether this is a planned meeting whose date (or year's end) lies before ``today``.
+
+        ```pycon
+        >>> import datetime as dt
+        >>> import rok_ca_forum as rcf
+        >>> summit = next(b for b in rcf.bodies if b.id == "summit").meetings[0]
+        >>> summit.is_overdue(dt.date(2026, 11, 27))
+        True
+
+        ```
+        """
+        return plan_is_overdue(self.status, self.date, None, today)
 
 
 @attrs.frozen(kw_only=True)

@@ -243,6 +243,23 @@ class Edition:
 
         return edition_html(self)
 
+    def is_overdue(self, today: dt.date) -> bool:
+        """Whether this is a plan whose expected date lies before ``today``.
+
+        The data is as of `DATA_AS_OF`: an overdue plan may have been kept, moved or dropped
+        since, and the package has no later report. The caller says what day it is.
+
+        ```pycon
+        >>> import datetime as dt
+        >>> import rok_ca_forum as rcf
+        >>> e = rcf.editions[18]
+        >>> e.is_overdue(dt.date(2026, 6, 1)), e.is_overdue(dt.date(2027, 1, 1))
+        (False, True)
+
+        ```
+        """
+        return plan_is_overdue(self.status, self.end_date or self.start_date, self.year, today)
+
     def title_in(self, lang: str) -> str:
         """The edition's title in ``lang``: ``"en"``, ``"ko"`` or ``"ru"``.
 
@@ -324,3 +341,28 @@ class Edition:
         ```
         """
         return sources_for(self, item)
+
+
+def plan_is_overdue(
+    status: Status | None, expected: dt.date | None, year: int | None, today: dt.date
+) -> bool:
+    """Whether a plan expected on ``expected`` (or, with no date, by the end of ``year``) is past.
+
+    ```pycon
+    >>> import datetime as dt
+    >>> plan_is_overdue(Status.PLANNED, dt.date(2026, 9, 16), None, dt.date(2026, 11, 27))
+    True
+    >>> plan_is_overdue(Status.HELD, dt.date(2019, 10, 16), None, dt.date(2026, 11, 27))
+    False
+
+    ```
+    """
+    if type(today) is not dt.date:  # a datetime would compare wrongly, a str not at all
+        raise InvalidTypeError(f"today must be a datetime.date, not {type(today).__name__}")
+    if status is not Status.PLANNED:
+        return False
+    if expected is None:
+        if year is None:
+            return False
+        expected = dt.date(year, 12, 31)
+    return expected < today
