@@ -156,7 +156,8 @@ def synthetic(root: Path, size: int) -> Path:
         year = 2000 + (n - 1) * 190 // size  # non-decreasing, inside the loader's plausible range
         data["number"], data["year"] = n, year
         for key in ("start_date", "end_date"):
-            data[key] = f"{year}{data[key][4:]}"
+            if data[key] is not None:
+                data[key] = f"{year}{data[key][4:]}"
         for d in data["deliverables"]:
             d["date"] = None
         name = f"{n:0{len(str(size))}d}.json" if size >= 100 else f"{n:02d}.json"
@@ -203,7 +204,17 @@ def scale(sizes: list[int], rounds: int) -> dict[int, tuple[float, float]]:
             load_s, ratio = results[size]
             print(f"  {size:6d} editions: load {fmt(load_s)}, {fmt(load_s / size)} per edition, "
                   f"{ratio:4.2f}× the stdlib floor (read + json.loads)")  # fmt: skip
+            editions = rcf.load(folder).editions
+            middle = editions[size // 2]
+            keyed = per_call(functools.partial(editions.__getitem__, middle.number), repeat=5)
+            by_year = per_call(functools.partial(editions.get, year=middle.year), repeat=5)
+            print(f"  {'':6s}           editions[n] {fmt(keyed)}, get(year=) {fmt(by_year)}")
+            KEYED[size] = max(keyed, by_year)
     return results
+
+
+#: The slower of the two keyed look-ups at each size, filled by scale().
+KEYED: dict[int, float] = {}
 
 
 _MEMORY = """
@@ -223,12 +234,41 @@ print(after_dataset - before, after_index - after_dataset)
 """
 
 
+_PEAK = """
+import sys as _s
+try:
+    _k = [l for l in open('/proc/self/status') if l.startswith('VmHWM')][0].split()[1]
+except OSError:
+    import resource as _r
+    _k = _r.getrusage(_r.RUSAGE_SELF).ru_maxrss
+_s.stdout.write(str(_k))
+"""
+
+
+def peak_memory(rounds: int) -> tuple[int, int]:
+    """Median peak RSS (KiB) of our cold start and pycountry's, in fresh interpreters."""
+    peer = COLD_PAIRS[0][2]
+
+    def peak(code: str) -> int:
+        out = subprocess.run(
+            [sys.executable, "-c", code + "\n" + _PEAK], capture_output=True, text=True, check=True
+        ).stdout
+        return int(out.strip().splitlines()[-1])
+
+    ours = statistics.median(peak(OURS) for _ in range(rounds))
+    theirs = statistics.median(peak(peer) for _ in range(rounds)) if have("pycountry") else 0
+    print(
+        f"  peak RSS, cold start: ours {ours / 1024:6.1f} MiB, pycountry {theirs / 1024:6.1f} MiB"
+    )
+    return int(ours), int(theirs)
+
+
 def memory() -> tuple[int, int]:
     """Bytes held by the dataset, and by its search index, in a fresh interpreter."""
     out = subprocess.run(
         [sys.executable, "-c", _MEMORY], capture_output=True, text=True, check=True
     ).stdout
-    dataset, index = map(int, out.split())
+    dataset, index, *_ = map(int, out.split())
     print(f"  dataset {dataset / 1024:7.1f} KiB, search index {index / 1024:7.1f} KiB "
           f"({index / dataset:.2f}× the dataset)")  # fmt: skip
     return dataset, index
@@ -259,8 +299,9 @@ def main() -> None:
     hot = warm()
     print("\n3. Scale: synthetic datasets loaded with rcf.load(path), paired with the floor")
     big = scale(sizes, rounds)
-    print("\n4. Memory (tracemalloc)")
+    print("\n4. Memory")
     dataset_bytes, index_bytes = memory()
+    ours_peak, pycountry_peak = peak_memory(max(3, rounds // 4))
 
     checks = [
         ("cold ≤ 1.0× pycountry", cold.get("ours / pycountry countries.get", 0) <= 1.0),
@@ -274,6 +315,9 @@ def main() -> None:
         ("search(...) ≤ 200 µs", hot["search('water')"] <= 200e-6),
         ("load(path) of 1,000 ≤ 2.5× the stdlib floor", big[1000][1] <= 2.5),
         ("search index ≤ the dataset's memory", index_bytes <= dataset_bytes),
+        ("peak memory ≤ pycountry's", not pycountry_peak or ours_peak <= pycountry_peak),
+        ("keyed look-ups flat with size (≤ 3× from smallest to largest)",
+         KEYED[max(KEYED)] <= 3 * KEYED[min(KEYED)]),
     ]  # fmt: skip
     if 10000 in big:
         growth = (big[10000][0] / 10000) / (big[1000][0] / 1000)

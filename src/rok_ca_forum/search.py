@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import sys
 from collections.abc import Iterable
 
 from rok_ca_forum._text import fold
@@ -74,9 +73,10 @@ def _parts(edition: Edition) -> list[tuple[int, str]]:
     ]
 
 
-def _words(text: str) -> _Words:
-    # Interned: the same word in many editions is stored once, so the index stays small.
-    return tuple(sorted({sys.intern(w) for w in _WORD.findall(text)}))
+def _words(text: str, seen: dict[str, str]) -> _Words:
+    # The same word in many editions is stored once (``seen`` maps each word to its one copy),
+    # so the index stays small; not sys.intern, whose global table would grow for good.
+    return tuple(sorted({seen.setdefault(w, w) for w in _WORD.findall(text)}))
 
 
 def _starts_a_word(token: str, words: _Words) -> bool:
@@ -96,9 +96,10 @@ class SearchIndex:
     def __init__(self, editions: Iterable[Edition]) -> None:
         self._editions = tuple(editions)
         entries = []
+        seen: dict[str, str] = {}
         for edition in self._editions:
-            fields = tuple((weight, _words(text)) for weight, text in _parts(edition))
-            everything = _words(" ".join(" ".join(words) for _, words in fields))
+            fields = tuple((weight, _words(text, seen)) for weight, text in _parts(edition))
+            everything = _words(" ".join(" ".join(words) for _, words in fields), seen)
             entries.append((everything, fields))
         self._entries = tuple(entries)
 
