@@ -1,6 +1,9 @@
 """The ``rok-ca-forum`` command (also ``python -m rok_ca_forum``).
 
-Exit status: 0 on success, 1 when nothing matches (message on stderr), 2 on bad usage.
+Exit status: 0 on success (and when the reader of the output goes away, as with ``| head``),
+1 when nothing matches (message on stderr), 2 on bad usage, 3 when the output cannot be written
+(a full disk, a closed standard output). Text that the output's encoding cannot hold is written
+as replacement characters (``?``), never a traceback.
 
 ```pycon
 >>> main(["show", "12"])  # doctest: +ELLIPSIS
@@ -68,8 +71,44 @@ def _search_hints(rcf: Any, wanted: str) -> tuple[str, ...]:
     return suggest(wanted, sorted(words))
 
 
+class _OutputError(Exception):
+    """Standard output refused a write (not a broken pipe): one line on stderr, exit 3."""
+
+
+def _write(text: str) -> None:
+    """Write one block of output and a newline; every write of the command goes through here."""
+    try:
+        sys.stdout.write(text + "\n")
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise _OutputError(exc.strerror or str(exc)) from exc
+
+
+def _flush() -> None:
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise _OutputError(exc.strerror or str(exc)) from exc
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so that the interpreter's last flush cannot fail."""
+    import os
+
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # not a real file (a test's capture)
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    os.close(devnull)
+
+
 def _print_json(data: object) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
+    _write(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -94,7 +133,7 @@ def _run(args: argparse.Namespace) -> int:
             text = describe(edition)
             if args.lang != "en":
                 text = edition.title_in(args.lang) + "\n" + text
-            print(text)
+            _write(text)
     elif args.command in ("list", "search"):
         found = (
             tuple(rcf.editions)
@@ -105,15 +144,15 @@ def _run(args: argparse.Namespace) -> int:
             wanted = " ".join(args.text)
             hints = _search_hints(rcf, wanted)
             tip = f"; did you mean {', '.join(map(repr, hints))}?" if hints else ""
-            print(f"rok-ca-forum: no edition mentions {wanted[:80]!r}{tip}", file=sys.stderr)
+            _error(f"no edition mentions {wanted[:80]!r}{tip}")
             return 1
         if args.json:
             _print_json(rcf.to_dict(found))
         elif args.lang != "en":
             rows = [(str(e.number), str(e.year), e.title_in(args.lang)) for e in found]
-            print(table(rows, ("No.", "Year", "Title")))
+            _write(table(rows, ("No.", "Year", "Title")))
         else:
-            print(table([edition_row(e)[:7] for e in found], columns))
+            _write(table([edition_row(e)[:7] for e in found], columns))
     elif args.command == "countries":
         if args.json:
             _print_json(rcf.to_dict(rcf.countries))
@@ -121,23 +160,50 @@ def _run(args: argparse.Namespace) -> int:
             names = [
                 (c.alpha_2, c.alpha_3, c.name_in(args.lang), c.official_name) for c in rcf.countries
             ]
-            print(table(names, ("Code", "Alpha-3", "Name", "Official name")))
+            _write(table(names, ("Code", "Alpha-3", "Name", "Official name")))
     elif args.command == "themes":
         if args.json:
             _print_json(rcf.to_dict(rcf.themes))
         else:
-            print(table([(t.slug, t.label) for t in rcf.themes], ("Slug", "Label")))
+            _write(table([(t.slug, t.label) for t in rcf.themes], ("Slug", "Label")))
     else:  # people
         if args.json:
             _print_json(rcf.to_dict(rcf.people))
         else:
             people = [(p.id, p.name, ", ".join(p.aliases)) for p in rcf.people]
-            print(table(people, ("Id", "Name", "Also spelled")))
+            _write(table(people, ("Id", "Name", "Also spelled")))
     return 0
+
+
+def _error(message: str) -> None:
+    print(f"rok-ca-forum: {message}", file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``) and return the exit status."""
+    if sys.stdout is None:  # started with standard output closed (`>&-`): say so, never lose it
+        _error("standard output is closed; nothing was written")
+        return 3
+    if sys.stdout.encoding and sys.stdout.encoding.lower().replace("-", "") != "utf8":
+        # An ASCII pipe or a legacy console: '?' for what it cannot show, not a traceback.
+        reconfigure = getattr(sys.stdout, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+    try:
+        status = _main(argv)
+        _flush()  # inside the handlers: a failed write is reported here, not at exit
+        return status
+    except BrokenPipeError:
+        # The reader (e.g. `| head`) went away: stop quietly, as Unix tools do.
+        _silence_stdout()
+        return 0
+    except _OutputError as exc:
+        _silence_stdout()
+        _error(f"cannot write the output: {exc}")
+        return 3
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = _parser()
     try:
         args = parser.parse_args(argv)
@@ -145,15 +211,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code or 0)
     try:
         return _run(args)
-    except BrokenPipeError:
-        # The reader (e.g. `| head`) went away: stop quietly, as Unix tools do.
-        import os
-
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
     except NotFoundError as exc:
-        print(f"rok-ca-forum: {exc}", file=sys.stderr)
+        _error(str(exc))
         return 1
     except RokCaForumError as exc:
-        print(f"rok-ca-forum: {exc}", file=sys.stderr)
+        _error(str(exc))
         return 2
