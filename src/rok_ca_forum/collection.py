@@ -144,11 +144,11 @@ class Editions(ReadOnly):
         )
 
     def __repr__(self) -> str:
-        return (
-            f"<Editions: {len(self)} editions, {self._items[0].year}–{self._items[-1].year}>"
-            if (self._items)
-            else "<Editions: empty>"
-        )
+        from rok_ca_forum.views import collection_repr
+
+        years = f", {self._items[0].year}–{self._items[-1].year}" if self._items else ""
+        header = f"Editions: {len(self)} edition{'' if len(self) == 1 else 's'}{years}"
+        return collection_repr(header, self._by_number.items(), len(self))
 
     def _repr_html_(self) -> str:
         return EditionResults(self._items)._repr_html_()
