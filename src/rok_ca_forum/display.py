@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from rok_ca_forum._meta import is_approximate
+from rok_ca_forum._text import ordinal
 
 if TYPE_CHECKING:  # annotations only: the models import this module (lazily) to draw themselves
     from rok_ca_forum.models import Country, Edition
@@ -36,6 +37,7 @@ __all__ = [
     "WIDTH",
     "date_range",
     "describe",
+    "describe_record",
     "edition_row",
     "line",
     "table",
@@ -163,19 +165,19 @@ _LINES: dict[str, Callable[[Any], str]] = {
         + (f". {d.note}" if d.note else "")
     ),
     "Names": lambda n: " / ".join(x for x in (n.en, n.ko, n.ru) if x),
-    "Milestone": lambda m: ", ".join(
-        x
-        for x in (
-            _day(m.date) if m.date else "date unknown",
-            f"at the edition No. {m.edition}" if m.edition else None,
-            m.note,
-        )
-        if x
+    "Milestone": lambda m: (
+        (_day(m.date) if m.date else "date unknown")
+        + (f", at the {ordinal(m.edition)} edition" if m.edition else "")
+        + (f": {m.note}" if m.note else "")
     ),
     "SecretariatHead": lambda h: ", ".join(
         x for x in (h.person.name, h.title, _term(h.start, h.end), h.note) if x
     ),
-    "WorkPlan": lambda w: f"{w.year}" + (f", adopted at No. {w.edition}" if w.edition else ""),
+    "WorkPlan": lambda w: (
+        f"{w.year}"
+        + (f", adopted at the {ordinal(w.edition)}" if w.edition else "")
+        + (f": {w.note}" if w.note else "")
+    ),
     "Meeting": lambda m: ", ".join(
         x
         for x in (
@@ -237,18 +239,32 @@ def text_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def table(rows: Sequence[Sequence[str]], columns: Sequence[str]) -> str:
-    """Rows aligned under their column headings."""
+def table(rows: Sequence[Sequence[str]], columns: Sequence[str], width: int = 0) -> str:
+    """Rows aligned under their column headings; with ``width``, the last column wraps to fit.
+
+    ```pycon
+    >>> print(table([("1", "a few words here")], ("No.", "Text"), width=15))
+    No.  Text
+    ---  ----------
+    1    a few
+         words here
+
+    ```
+    """
     widths = [text_width(c) for c in columns]
     for row in rows:
         widths = [max(w, text_width(cell)) for w, cell in zip(widths, row, strict=False)]
+    start = sum(widths[:-1]) + 2 * (len(widths) - 1)
+    if width and start + widths[-1] > width:
+        widths[-1] = max(width - start, 10, text_width(columns[-1]))
 
-    def row_line(cells: Sequence[str]) -> str:
-        padded = [c + " " * (w - text_width(c)) for c, w in zip(cells, widths, strict=True)]
-        return "  ".join(padded).rstrip()
+    def row_lines(cells: Sequence[str]) -> str:
+        padded = [c + " " * (w - text_width(c)) for c, w in zip(cells[:-1], widths, strict=False)]
+        last = wrap(cells[-1], start + widths[-1], "  ".join([*padded, ""]), " " * start)
+        return "\n".join(x.rstrip() for x in last.splitlines())
 
     rule = ["-" * w for w in widths]
-    return "\n".join([row_line(columns), row_line(rule), *(row_line(r) for r in rows)])
+    return "\n".join([row_lines(columns), row_lines(rule), *(row_lines(r) for r in rows)])
 
 
 def wrap(text: str, width: int = WIDTH, first: str = "", rest: str | None = None) -> str:
@@ -319,7 +335,36 @@ def describe(e: Edition, *, width: int = WIDTH, lang: str = "en") -> str:
         ("Where sources disagree", [line(d) for d in e.discrepancies]),
         ("Sources", [line(s) for s in e.sources]),
     ]
+    return "\n".join(out + _sections(sections, width))
+
+
+def _sections(sections: Sequence[tuple[str, Sequence[str]]], width: int) -> list[str]:
+    out: list[str] = []
     for heading, items in sections:
         if items:
             out += ["", heading, *(wrap(item, width, "    - ", "      ") for item in items)]
-    return "\n".join(out)
+    return out
+
+
+def describe_record(record: Any, *, width: int = WIDTH) -> str:
+    """Any record as text: a heading, its single facts, then each list as a section.
+
+    ```pycon
+    >>> import rok_ca_forum as rcf
+    >>> print(*(x for x in describe_record(rcf.secretariat).splitlines() if "Operator" in x))
+    Operator      Korea Foundation
+
+    ```
+    """
+    heading = line(record)
+    out = [heading, "=" * text_width(heading)]
+    sections: list[tuple[str, list[str]]] = []
+    for field in attrs.fields(type(record)):
+        value = getattr(record, field.name)
+        label = field.name.replace("_", " ").capitalize()
+        if isinstance(value, tuple):
+            sections.append((label, [line(v) for v in value]))
+        elif value is not None:
+            text = value_text(record, field.name, value)
+            out.append(wrap(text, max(width, 40), f"{label:<14}", " " * 14))
+    return "\n".join(out + _sections(sections, max(width, 40)))
