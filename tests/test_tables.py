@@ -95,6 +95,10 @@ def test_a_bad_backend_is_the_documented_error() -> None:
         rcf.tables(backend="spark")
     with pytest.raises(rcf.InvalidTypeError):
         rcf.tables(backend=None)  # type: ignore[arg-type]
+    with pytest.raises(rcf.InvalidTypeError, match="Dataset, not str"):
+        rcf.tables(dataset="data/")  # type: ignore[arg-type]
+    with pytest.raises(rcf.InvalidTypeError, match="NoneType"):
+        rcf.to_dataframe(None)  # type: ignore[arg-type]
 
 
 def test_importing_the_package_pulls_in_no_dataframe_library() -> None:

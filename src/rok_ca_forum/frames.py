@@ -89,6 +89,10 @@ def tables(backend: str = "pandas", dataset: Dataset | None = None) -> dict[str,
 
     ```
     """
+    from rok_ca_forum.dataset import Dataset
+
+    if dataset is not None and not isinstance(dataset, Dataset):
+        raise InvalidTypeError(f"dataset must be a Dataset, not {type(dataset).__name__}")
     library = _library(backend, "tables()")
     if dataset is None:
         from rok_ca_forum.loading import bundled
