@@ -52,7 +52,6 @@ def test_not_found_is_exit_1_with_suggestions(capsys: pytest.CaptureFixture[str]
 
 
 def test_bad_usage_is_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main([]) == 2
     assert main(["frobnicate"]) == 2
     assert main(["show"]) == 2
     assert main(["search", " "]) == 2

@@ -81,3 +81,20 @@ def test_data_version_moves_with_the_data() -> None:
         "in tests/data_digest.txt"
     )
     assert recorded_version == rcf.DATA_VERSION, "DATA_VERSION changed without a data change"
+
+
+def test_the_readme_picture_is_in_sync_with_the_data() -> None:
+    from tools.timeline import README_COPY, render_svg
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"]({README_COPY})" in readme
+    assert (ROOT / README_COPY).read_text(encoding="utf-8") == render_svg(), (
+        "docs/timeline.svg is stale: run python -m tools.timeline"
+    )
+
+
+def test_readme_quickstart_says_how_to_use_a_notebook() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    quickstart = readme.split("## Quickstart", 1)[1].split("\n## ", 1)[0]
+    for needed in ("[pandas]", "[polars]", "rcf.tables()", "HTML table", "notebooks.md"):
+        assert needed in quickstart, needed

@@ -180,7 +180,8 @@ def test_import_reads_no_data_and_pulls_in_no_heavy_modules() -> None:
         import sys
         import rok_ca_forum
         from rok_ca_forum import loading as dataset
-        heavy = [m for m in ("cattrs", "pycountry", "json", "pandas", "importlib.metadata")
+        heavy = [m for m in ("cattrs", "pycountry", "json", "pandas", "polars",
+                             "importlib.metadata")
                  if m in sys.modules]
         print(dataset.load_count, heavy)
         """

@@ -69,15 +69,17 @@ def test_dataframe_of_results_and_delegations() -> None:
     df = rcf.to_dataframe(rcf.editions.filter(theme="water"))
     assert list(df.number) == [e.number for e in rcf.editions.filter(theme="water")]
     dels = rcf.to_dataframe(rcf.editions[14].delegations)
-    assert dels.loc[dels.country == "TJ", "head"].item() == "Sirojiddin Muhriddin"
+    assert dels.loc[dels.country == "TJ", "head_name"].item() == "Sirojiddin Muhriddin"
 
 
 @needs_pandas
 def test_dataframe_rejects_other_things() -> None:
-    with pytest.raises(TypeError, match="only editions or only delegations"):
-        rcf.to_dataframe([rcf.editions[1], rcf.countries["KR"]])  # type: ignore[arg-type]
-    with pytest.raises(TypeError):
-        rcf.to_dataframe("editions")  # type: ignore[arg-type]
+    with pytest.raises(rcf.InvalidTypeError, match="records of one kind, got Country, Edition"):
+        rcf.to_dataframe([rcf.editions[1], rcf.countries["KR"]])
+    with pytest.raises(rcf.InvalidTypeError):
+        rcf.to_dataframe("editions")
+    with pytest.raises(rcf.InvalidTypeError, match="int"):
+        rcf.to_dataframe([1, 2])
 
 
 def test_dataframe_without_pandas_says_which_extra(monkeypatch: pytest.MonkeyPatch) -> None:

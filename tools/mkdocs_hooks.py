@@ -10,9 +10,11 @@ from typing import Any
 
 from mkdocs.structure.files import File, Files
 
-from tools.timeline import render_svg
+from tools.timeline import README_COPY, render_svg
 
 
 def on_files(files: Files, config: Any, **_: Any) -> Files:
     files.append(File.generated(config, "generated/timeline.svg", content=render_svg()))
+    # The home page is the README, whose picture is the committed copy at docs/timeline.svg.
+    files.append(File.generated(config, README_COPY, content=render_svg()))
     return files

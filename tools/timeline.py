@@ -59,3 +59,14 @@ def render_svg() -> str:
         )
     parts.append("</svg>")
     return "\n".join(parts) + "\n"
+
+
+#: The copy the README shows (a README cannot run the docs build); tests check it is in sync.
+README_COPY = "docs/timeline.svg"
+
+if __name__ == "__main__":  # python -m tools.timeline: refresh the README's copy
+    from pathlib import Path
+
+    Path(__file__).resolve().parent.parent.joinpath(README_COPY).write_text(
+        render_svg(), encoding="utf-8"
+    )

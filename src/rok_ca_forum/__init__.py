@@ -49,7 +49,7 @@ from rok_ca_forum.models import (
 if TYPE_CHECKING:
     from rok_ca_forum.collection import Editions
     from rok_ca_forum.dataset import Dataset
-    from rok_ca_forum.frames import to_dataframe
+    from rok_ca_forum.frames import tables, to_dataframe
     from rok_ca_forum.institutions import (
         Body,
         Meeting,
@@ -60,7 +60,7 @@ if TYPE_CHECKING:
         WorkPlan,
     )
     from rok_ca_forum.loading import load
-    from rok_ca_forum.results import EditionResults
+    from rok_ca_forum.results import Bodies, EditionResults, Records
     from rok_ca_forum.serialize import from_dict, to_dict, to_json
     from rok_ca_forum.vocabulary import Countries, People, Themes
 
@@ -75,6 +75,7 @@ __all__ = [
     "DATA_AS_OF",
     "DATA_VERSION",
     "Alternative",
+    "Bodies",
     "Body",
     "Countries",
     "Country",
@@ -102,6 +103,7 @@ __all__ = [
     "Person",
     "PersonNotFoundError",
     "Rank",
+    "Records",
     "RokCaForumError",
     "Secretariat",
     "SecretariatHead",
@@ -119,6 +121,7 @@ __all__ = [
     "load",
     "people",
     "secretariat",
+    "tables",
     "themes",
     "to_dataframe",
     "to_dict",
@@ -132,6 +135,8 @@ _LAZY = {
     "Dataset": "rok_ca_forum.dataset",
     "Editions": "rok_ca_forum.collection",
     "EditionResults": "rok_ca_forum.results",
+    "Bodies": "rok_ca_forum.results",
+    "Records": "rok_ca_forum.results",
     "Countries": "rok_ca_forum.vocabulary",
     **dict.fromkeys(
         ("Body", "Meeting", "Milestone", "Names", "Secretariat", "SecretariatHead", "WorkPlan"),
@@ -140,6 +145,7 @@ _LAZY = {
     "Themes": "rok_ca_forum.vocabulary",
     "People": "rok_ca_forum.vocabulary",
     "to_dataframe": "rok_ca_forum.frames",
+    "tables": "rok_ca_forum.frames",
     "to_dict": "rok_ca_forum.serialize",
     "to_json": "rok_ca_forum.serialize",
     "from_dict": "rok_ca_forum.serialize",

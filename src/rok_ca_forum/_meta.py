@@ -18,6 +18,7 @@ from typing import TypeVar
 R = TypeVar("R")
 
 __all__ = [
+    "APPROXIMATE",
     "KEY",
     "LIMITS",
     "MEMBER_STATES",
@@ -25,6 +26,8 @@ __all__ = [
     "REFERENCE",
     "SLUG",
     "YEAR",
+    "approximate",
+    "is_approximate",
     "limits",
     "per_class",
 ]
@@ -43,6 +46,8 @@ LIMITS = "rok_ca_forum.limits"
 PER_MEMBER = "rok_ca_forum.per_member"
 # A field that normalises another one of its record and is backed by that one's sources.
 SOURCED_WITH = "rok_ca_forum.sourced_with"
+# A reported figure, not a count we made: every view says "about".
+APPROXIMATE = "rok_ca_forum.approximate"
 
 
 def limits(**bounds: object) -> dict[str, object]:
@@ -85,3 +90,37 @@ def per_class(derive: Callable[[type], R]) -> Callable[[type], R]:
     cached.__doc__ = derive.__doc__
     cached.__name__ = getattr(derive, "__name__", "cached")
     return cached
+
+
+def approximate(**bounds: object) -> dict[str, object]:
+    """Field metadata: a reported, approximate figure (with its ``limits``).
+
+    ```pycon
+    >>> approximate(minimum=1)
+    {'rok_ca_forum.limits': {'minimum': 1}, 'rok_ca_forum.approximate': True}
+
+    ```
+    """
+    return {**limits(**bounds), APPROXIMATE: True}
+
+
+@per_class
+def _approximate_fields(cls: type) -> frozenset[str]:
+    import attrs
+
+    if not attrs.has(cls):
+        return frozenset()
+    return frozenset(f.name for f in attrs.fields(cls) if f.metadata.get(APPROXIMATE))
+
+
+def is_approximate(cls: type, name: str) -> bool:
+    """Whether field ``name`` of record class ``cls`` holds an approximate figure.
+
+    ```pycon
+    >>> from rok_ca_forum.models import Edition
+    >>> is_approximate(Edition, "participants"), is_approximate(Edition, "year")
+    (True, False)
+
+    ```
+    """
+    return name in _approximate_fields(cls)

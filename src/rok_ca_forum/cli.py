@@ -1,6 +1,10 @@
 """The ``rok-ca-forum`` command (also ``python -m rok_ca_forum``).
 
-Exit status: 0 on success, 1 when nothing matches (message on stderr), 2 on bad usage.
+Exit status: 0 on success (and when the reader of the output goes away, as with ``| head``),
+1 when nothing matches (message on stderr; ``[]`` on stdout under ``--json``), 2 on bad usage or
+data, 3 when the output cannot be written (a full disk, a closed standard output). Text that the
+output's encoding cannot hold is written as replacement characters (``?``), never a traceback.
+Text is wrapped to the terminal's width (``COLUMNS``), never breaking a word or a URL.
 
 ```pycon
 >>> main(["show", "12"])  # doctest: +ELLIPSIS
@@ -14,146 +18,337 @@ Exit status: 0 on success, 1 when nothing matches (message on stderr), 2 on bad 
 from __future__ import annotations
 
 import argparse
-import json
+import contextlib
 import sys
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Iterator, Sequence
+from typing import Any, NoReturn
 
 from rok_ca_forum.errors import NotFoundError, RokCaForumError
 
-__all__ = ["main"]
+__all__ = ["EXIT_NOT_FOUND", "EXIT_OK", "EXIT_OUTPUT", "EXIT_USAGE", "main"]
+
+EXIT_OK, EXIT_NOT_FOUND, EXIT_USAGE, EXIT_OUTPUT = 0, 1, 2, 3
+
+_EXAMPLES = """examples:
+  rok-ca-forum list --since 2019 --host KZ --host UZ
+  rok-ca-forum show 12             (or: 12th, twelfth, 2019, --year 2019)
+  rok-ca-forum show 12 --lang ko   (title and country names in Korean)
+  rok-ca-forum search water --json
+  rok-ca-forum list --head Kamilov --json
+  rok-ca-forum secretariat | bodies | countries | themes | people
+  rok-ca-forum export out/         (CSV files and a datapackage.json)
+  rok-ca-forum list --data DIR     (a directory laid out like the bundled data)
+"""
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="rok-ca-forum",
-        description="Look up editions of the ROK–Central Asia Cooperation Forum (2007–).",
-    )
+class _Parser(argparse.ArgumentParser):
+    """argparse with "did you mean" for a mistyped subcommand or option."""
+
+    commands: dict[str, _Parser]
+
+    def error(self, message: str) -> NoReturn:
+        import difflib
+        import re
+
+        hint = ""
+        choice = re.search(r"invalid choice: '?([^'\s]+)'?", message)
+        options = re.search(r"unrecognized arguments: (\S+)", message)
+        if choice and getattr(self, "commands", None):
+            close = difflib.get_close_matches(choice.group(1), list(self.commands), n=2)
+            hint = f"; did you mean {' or '.join(map(repr, close))}?" if close else ""
+            message = f"unknown command {choice.group(1)[:40]!r}"
+        elif options and options.group(1).startswith("-"):
+            wanted = options.group(1).split("=")[0]
+            close = difflib.get_close_matches(wanted, list(self._option_string_actions), n=2)
+            hint = f"; did you mean {' or '.join(map(repr, close))}?" if close else ""
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}{hint}\n")
+
+
+def _parser() -> _Parser:
     from rok_ca_forum._version import DATA_VERSION, __version__
 
+    parser = _Parser(
+        prog="rok-ca-forum",
+        description="Look up editions of the ROK–Central Asia Cooperation Forum (2007–).",
+        epilog=_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument(
         "--version", action="version", version=f"%(prog)s {__version__} (data {DATA_VERSION})"
     )
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    parser.commands = {}
+    common = _Parser(add_help=False)
+    common.add_argument("--json", action="store_true", help="print JSON for machines")
+    common.add_argument("--data", metavar="DIR", help="read this data directory, not the bundled")
 
-    def command(name: str, help_text: str, lang: str = "") -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, help=help_text, description=help_text)
-        sub.add_argument("--json", action="store_true", help="print JSON for machines")
+    def command(name: str, help_text: str, lang: str = "") -> _Parser:
+        made: _Parser = sub.add_parser(
+            name,
+            help=help_text,
+            description=help_text,
+            parents=[common],
+            epilog=_EXAMPLES,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
         if lang:  # only where something can be translated
-            sub.add_argument("--lang", default="en", metavar="LANG", help=lang)
-        return sub
+            made.add_argument("--lang", default="en", metavar="LANG", help=lang)
+        parser.commands[name] = made
+        return made
 
-    titles = "language of edition titles: en (default), ko or ru"
-    command("list", "list every edition, one line each", titles)
+    titles = "language of titles and country names: en (default), ko or ru; any case"
+    listing = command("list", "list the editions, one line each; filters narrow it", titles)
+    for flag, what in (("since", "first year"), ("until", "last year")):
+        listing.add_argument(f"--{flag}", type=int, metavar="YEAR", help=what)
+    for flag, what in (
+        ("host", "host country: code or name"), ("country", "a country that sent a delegation"),
+        ("city", "city it met in"), ("theme", "theme: slug, label or alias"),
+        ("level", "ministerial or vice-ministerial"), ("format", "in-person, virtual, hybrid"),
+        ("status", "held or planned"), ("head", "a head of delegation: name or id"),
+    ):  # fmt: skip
+        listing.add_argument(f"--{flag}", action="append", metavar=flag.upper(),
+                             help=f"{what} (repeat for any of several)")  # fmt: skip
     show = command("show", "show one edition in full", titles)
-    show.add_argument("edition", help="number or name: 12, 12th, twelfth")
+    show.add_argument("edition", nargs="?", help="number, name or year: 12, 12th, twelfth, 2019")
+    show.add_argument("--year", type=int, help="the edition that met in this year")
     search = command("search", "find editions mentioning some words, best first", titles)
     search.add_argument("text", nargs="+", help="the words to look for")
     command("countries", "list the six member states", "language of the names: en, ko, ru, de, …")
     command("themes", "list the theme vocabulary")
     command("people", "list everyone the data names: heads of delegation and of the Secretariat")
+    command("secretariat", "show the Forum Secretariat")
+    command("bodies", "list the related bodies (Business Council, summits, …)")
+    export = command("export", "write every table as CSV, with a Frictionless datapackage.json")
+    export.add_argument("directory", metavar="DIR", help="where to write (created if missing)")
     return parser
 
 
-def _search_hints(rcf: Any, wanted: str) -> tuple[str, ...]:
+class _OutputError(Exception):
+    """Standard output refused a write (not a broken pipe): one line on stderr, exit 3."""
+
+
+@contextlib.contextmanager
+def _writing() -> Iterator[None]:
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        where = f": {exc.filename}" if exc.filename else ""
+        raise _OutputError(f"{exc.strerror or exc}{where}") from exc
+
+
+def _write(text: str) -> None:
+    """Write one block of output and a newline; every write of the command goes through here."""
+    with _writing():
+        sys.stdout.write(text + "\n")
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so that the interpreter's last flush cannot fail."""
+    import os
+
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # not a real file (a test's capture)
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    os.close(devnull)
+
+
+def _error(message: str) -> None:
+    print(f"rok-ca-forum: {message}", file=sys.stderr)
+
+
+def _width() -> int:
+    import shutil
+
+    return max(shutil.get_terminal_size().columns, 40)
+
+
+def _json(data: object) -> None:
+    import json
+
+    _write(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _edition_json(edition: Any, lang: str) -> dict[str, Any]:
+    """``to_dict`` of an edition; with a language, localised names beside the English ones."""
+    import rok_ca_forum as rcf
+
+    data: dict[str, Any] = rcf.to_dict(edition)
+    if lang != "en":
+        data.update({"title": edition.title, f"title_{lang}": edition.title_in(lang)})
+        if edition.host:
+            data.update(
+                host_name=edition.host.name, **{f"host_name_{lang}": edition.host.name_in(lang)}
+            )
+        for plain, d in zip(data["delegations"], edition.delegations, strict=True):
+            plain.update(
+                country_name=d.country.name, **{f"country_name_{lang}": d.country.name_in(lang)}
+            )
+    return data
+
+
+def _lang(args: argparse.Namespace) -> str:
+    from rok_ca_forum.languages import TITLE_LANGUAGES, country_languages, resolve_language
+
+    lang = getattr(args, "lang", "en")
+    if args.command == "countries":
+        return resolve_language(lang, country_languages(), "country names")
+    return resolve_language(lang, TITLE_LANGUAGES, "edition titles")
+
+
+def _list(args: argparse.Namespace, ds: Any) -> tuple[Any, str]:
+    """The editions a list or search asks for, and what to say when there are none."""
+    if args.command == "search":
+        return ds.editions.search(" ".join(args.text)), ""
+    names = ("since", "until", "host", "country", "city", "theme", "level", "format", "status",
+             "head")  # fmt: skip
+    criteria = {n: getattr(args, n) for n in names if getattr(args, n) is not None}
+    return ds.editions.filter(**criteria), "no edition matches these filters"
+
+
+def _search_hints(ds: Any, wanted: str) -> tuple[str, ...]:
     """Words the data does hold that are close to a search that found nothing."""
     from rok_ca_forum._text import suggest
 
     words: set[str] = set()
-    for theme in rcf.themes:
+    for theme in ds.themes:
         words.update((theme.label, *theme.aliases))
-    for person in rcf.people:
+    for person in ds.people:
         words.update((person.name, *person.aliases))
-    words.update(e.city for e in rcf.editions if e.city)
+    words.update(e.city for e in ds.editions if e.city)
     return suggest(wanted, sorted(words))
-
-
-def _print_json(data: object) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def _run(args: argparse.Namespace) -> int:
     import rok_ca_forum as rcf
-    from rok_ca_forum.display import describe, edition_row, table
+    from rok_ca_forum.display import (
+        EDITION_COLUMNS,
+        describe,
+        describe_record,
+        edition_row,
+        line,
+        table,
+    )
 
-    lang = getattr(args, "lang", "en")
-    if lang != "en":  # a bad language is bad usage, whatever the output format
-        from rok_ca_forum.languages import country_name, edition_title
-
-        if args.command == "countries":
-            country_name("KR", "", lang)
-        else:
-            edition_title(1, "", lang)
-
-    columns = ("No.", "Year", "Dates", "City", "Host", "Level", "Format")
+    lang = _lang(args)  # a bad language is bad usage, whatever the output format
+    ds = rcf.load(args.data) if args.data else rcf.load()
+    width = _width()
     if args.command == "show":
-        edition = rcf.editions.lookup(args.edition)
-        if args.json:
-            _print_json(rcf.to_dict(edition))
+        if (args.edition is None) == (args.year is None):
+            raise _Usage("show takes an edition (12, 12th, 2019) or --year, one of them")
+        if args.edition is not None:
+            edition = ds.editions.lookup(args.edition)
+        elif (by_year := ds.editions.get(year=args.year)) is not None:
+            edition = by_year
         else:
-            text = describe(edition)
-            if args.lang != "en":
-                text = edition.title_in(args.lang) + "\n" + text
-            print(text)
+            raise rcf.EditionNotFoundError(f"no edition met in {args.year}")
+        if args.json:
+            _json(_edition_json(edition, lang))
+        else:
+            title = f"{edition.title_in(lang)}\n" if lang != "en" else ""
+            _write(title + describe(edition, width=width, lang=lang))
     elif args.command in ("list", "search"):
-        found = (
-            tuple(rcf.editions)
-            if args.command == "list"
-            else rcf.editions.search(" ".join(args.text))
-        )
+        found, empty = _list(args, ds)
+        if args.json:
+            _json([_edition_json(e, lang) for e in found])
+        elif found:
+            _write(table([edition_row(e) for e in found], EDITION_COLUMNS, width))
         if not found:
-            wanted = " ".join(args.text)
-            hints = _search_hints(rcf, wanted)
-            tip = f"; did you mean {', '.join(map(repr, hints))}?" if hints else ""
-            print(f"rok-ca-forum: no edition mentions {wanted[:80]!r}{tip}", file=sys.stderr)
-            return 1
-        if args.json:
-            _print_json(rcf.to_dict(found))
-        elif args.lang != "en":
-            rows = [(str(e.number), str(e.year), e.title_in(args.lang)) for e in found]
-            print(table(rows, ("No.", "Year", "Title")))
-        else:
-            print(table([edition_row(e)[:7] for e in found], columns))
+            if not empty:
+                wanted = " ".join(args.text)
+                hints = _search_hints(ds, wanted)
+                tip = f"; did you mean {', '.join(map(repr, hints))}?" if hints else ""
+                empty = f"no edition mentions {wanted[:80]!r}{tip}"
+            _error(empty)
+            return EXIT_NOT_FOUND
+    elif args.command == "export":
+        from rok_ca_forum.export import export
+
+        with _writing():
+            written = export(ds, args.directory)
+        _write(f"wrote {len(written)} files to {args.directory}")
+    elif args.json:
+        data: Any = ds.secretariat if args.command == "secretariat" else getattr(ds, args.command)
+        plain: Any = rcf.to_dict(data)
+        if args.command == "countries" and lang != "en":
+            for row, country in zip(plain, ds.countries, strict=True):
+                row[f"name_{lang}"] = country.name_in(lang)
+        _json(plain)
     elif args.command == "countries":
-        if args.json:
-            _print_json(rcf.to_dict(rcf.countries))
-        else:
-            names = [
-                (c.alpha_2, c.alpha_3, c.name_in(args.lang), c.official_name) for c in rcf.countries
-            ]
-            print(table(names, ("Code", "Alpha-3", "Name", "Official name")))
+        names = [(c.alpha_2, c.alpha_3, c.name_in(lang), c.official_name) for c in ds.countries]
+        _write(table(names, ("Code", "Alpha-3", "Name", "Official name"), width))
     elif args.command == "themes":
-        if args.json:
-            _print_json(rcf.to_dict(rcf.themes))
-        else:
-            print(table([(t.slug, t.label) for t in rcf.themes], ("Slug", "Label")))
-    else:  # people
-        if args.json:
-            _print_json(rcf.to_dict(rcf.people))
-        else:
-            people = [(p.id, p.name, ", ".join(p.aliases)) for p in rcf.people]
-            print(table(people, ("Id", "Name", "Also spelled")))
-    return 0
+        _write(table([(t.slug, t.label) for t in ds.themes], ("Slug", "Label"), width))
+    elif args.command == "people":
+        people = [(p.id, p.name, ", ".join(p.aliases)) for p in ds.people]
+        _write(table(people, ("Id", "Name", "Also spelled"), width))
+    elif args.command == "secretariat":
+        if ds.secretariat is None:
+            raise NotFoundError("this data directory has no secretariat.json")
+        _write(describe_record(ds.secretariat, width=width))
+    else:  # bodies
+        rows = [(b.id, line(b.established or ""), str(len(b.meetings)), b.name) for b in ds.bodies]
+        _write(table(rows, ("Id", "Established", "Meetings", "Name"), width))
+    return EXIT_OK
+
+
+class _Usage(Exception):
+    """Bad usage found after parsing: the subcommand's usage and the message, exit 2."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``) and return the exit status."""
+    if sys.stdout is None:  # started with standard output closed (`>&-`): say so, never lose it
+        _error("standard output is closed; nothing was written")
+        return EXIT_OUTPUT
+    if sys.stdout.encoding and sys.stdout.encoding.lower().replace("-", "") != "utf8":
+        # An ASCII pipe or a legacy console: '?' for what it cannot show, not a traceback.
+        reconfigure = getattr(sys.stdout, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+    try:
+        status = _main(argv)
+        with _writing():  # inside the handlers: a failed write is reported here, not at exit
+            sys.stdout.flush()
+        return status
+    except BrokenPipeError:
+        # The reader (e.g. `| head`) went away: stop quietly, as Unix tools do.
+        _silence_stdout()
+        return EXIT_OK
+    except _OutputError as exc:
+        _silence_stdout()
+        _error(f"cannot write the output: {exc}")
+        return EXIT_OUTPUT
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = _parser()
     try:
-        args = parser.parse_args(argv)
+        args, extra = parser.parse_known_args(argv)
+        if args.command is None:  # a bare `rok-ca-forum`: what it can do
+            with _writing():
+                parser.print_help()
+            return EXIT_OK
+        if extra:
+            parser.commands[args.command].error(f"unrecognized arguments: {' '.join(extra)}")
     except SystemExit as exc:  # argparse exits 2 on bad usage, 0 for --help / --version
         return int(exc.code or 0)
     try:
         return _run(args)
-    except BrokenPipeError:
-        # The reader (e.g. `| head`) went away: stop quietly, as Unix tools do.
-        import os
-
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
+    except _Usage as exc:
+        parser.commands[args.command].print_usage(sys.stderr)
+        _error(str(exc))
+        return EXIT_USAGE
     except NotFoundError as exc:
-        print(f"rok-ca-forum: {exc}", file=sys.stderr)
-        return 1
+        if args.json and args.command in ("list", "search"):
+            _write("[]")
+        _error(str(exc))
+        return EXIT_NOT_FOUND
     except RokCaForumError as exc:
-        print(f"rok-ca-forum: {exc}", file=sys.stderr)
-        return 2
+        _error(str(exc))
+        return EXIT_USAGE

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING, TypeVar, overload
+from typing import TYPE_CHECKING, TypeVar, Union, overload
 
 from rok_ca_forum._readonly import ReadOnly
 from rok_ca_forum._text import ORDINAL_WORDS, fold, ordinal, suggest
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 __all__ = ["Editions"]
 
 E = TypeVar("E", bound=Level | Format | Status)
+T = TypeVar("T")
 
 _ORDINAL = re.compile(r"(\d+)\s*(?:st|nd|rd|th)?")
 _NOISE_WORDS = ("forum", "edition", "the", "meeting", "session")
@@ -57,6 +58,18 @@ def _show(number: int) -> str:
     return str(number) if abs(number) < 10**18 else f"of {number.bit_length()} bits"
 
 
+#: One value, or a list (tuple, set) of them meaning any of them.
+OneOrMany = Union[T, list[T], tuple[T, ...], set[T], frozenset[T]]  # noqa: UP007 - 3.10 aliases
+
+
+def _many(value: object, name: str) -> list[object]:
+    if isinstance(value, (list, tuple, set, frozenset)):
+        if not value:
+            raise InvalidArgumentError(f"{name}= is an empty list; give at least one value")
+        return list(value)
+    return [value]
+
+
 def _year_arg(value: object, name: str) -> int:
     if type(value) is not int:
         raise InvalidTypeError(f"{name} must be an int (a year), not {type(value).__name__}")
@@ -75,7 +88,7 @@ class Editions(ReadOnly):
     """
 
     __slots__ = (
-        "_by_head", "_by_host", "_by_member", "_by_number", "_by_theme", "_by_year",
+        "_by_city", "_by_head", "_by_host", "_by_member", "_by_number", "_by_theme", "_by_year",
         "_countries", "_items", "_people", "_search", "_spellings", "_themes",
     )  # fmt: skip
 
@@ -100,7 +113,10 @@ class Editions(ReadOnly):
         self._by_member: dict[str, list[Edition]] = {}
         self._by_theme: dict[str, list[Edition]] = {}
         self._by_head: dict[str, list[Edition]] = {}
+        self._by_city: dict[str, list[Edition]] = {}
         for e in self._items:
+            if e.city:
+                self._by_city.setdefault(fold(e.city), []).append(e)
             self._by_year.setdefault(e.year, e)
             if e.host:
                 self._by_host.setdefault(e.host.alpha_2, []).append(e)
@@ -147,11 +163,11 @@ class Editions(ReadOnly):
         )
 
     def __repr__(self) -> str:
-        return (
-            f"<Editions: {len(self)} editions, {self._items[0].year}–{self._items[-1].year}>"
-            if (self._items)
-            else "<Editions: empty>"
-        )
+        from rok_ca_forum.views import collection_repr
+
+        years = f", {self._items[0].year}–{self._items[-1].year}" if self._items else ""
+        header = f"Editions: {len(self)} edition{'' if len(self) == 1 else 's'}{years}"
+        return collection_repr(header, self._by_number.items(), len(self))
 
     def _repr_html_(self) -> str:
         return EditionResults(self._items)._repr_html_()
@@ -185,17 +201,20 @@ class Editions(ReadOnly):
         return self._by_year.get(_year_arg(year, "year"), default)
 
     def lookup(self, name: int | str) -> Edition:
-        """The edition named by a number or ordinal: ``12``, ``"12"``, ``"12th"``, ``"twelfth"``.
+        """The edition named by a number, ordinal or year: ``12``, ``"12th"``, ``"twelfth"``, 2019.
+
+        Edition numbers and years never overlap, so a year finds the edition that met in it.
 
         ```pycon
         >>> import rok_ca_forum as rcf
-        >>> rcf.editions.lookup("Twelfth").year
-        2019
+        >>> rcf.editions.lookup("Twelfth").year, rcf.editions.lookup("2019").number
+        (2019, 12)
 
         ```
         """
         if type(name) is int:
-            return self[name]
+            found = self._by_number.get(name) or self._by_year.get(name)
+            return found if found is not None else self[name]
         if not isinstance(name, str):
             raise InvalidTypeError(
                 f"lookup() takes a number or a name such as '12th', not {type(name).__name__}"
@@ -208,6 +227,8 @@ class Editions(ReadOnly):
             number = int(match.group(1))
         if number is not None and number in self._by_number:
             return self._by_number[number]
+        if number is not None and number in self._by_year:  # numbers and years never overlap
+            return self._by_year[number]
         hints = suggest(name, self._all_spellings())
         message = f"no edition matches {name[:80]!r}"
         message += (
@@ -245,26 +266,33 @@ class Editions(ReadOnly):
     def filter(
         self,
         *,
-        year: int | None = None,
+        year: OneOrMany[int] | None = None,
         since: int | None = None,
         until: int | None = None,
-        host: Country | str | None = None,
-        country: Country | str | None = None,
-        theme: Theme | str | None = None,
-        level: Level | str | None = None,
-        format: Format | str | None = None,  # noqa: A002 - the field is called format
-        status: Status | str | None = None,
-        head: Person | str | None = None,
+        host: OneOrMany[Country | str] | None = None,
+        country: OneOrMany[Country | str] | None = None,
+        city: OneOrMany[str] | None = None,
+        theme: OneOrMany[Theme | str] | None = None,
+        level: OneOrMany[Level | str] | None = None,
+        format: OneOrMany[Format | str] | None = None,  # noqa: A002 - the field is called format
+        status: OneOrMany[Status | str] | None = None,
+        head: OneOrMany[Person | str] | None = None,
     ) -> EditionResults:
         """Editions meeting every criterion given (AND), in number order.
 
-        ``host`` / ``country`` take codes, names and aliases; ``theme`` a slug, label or alias;
-        ``head`` a person's id, name or alias; enums a member or its value.
-        An unknown country, theme or person raises its NotFoundError, never an empty result.
+        A list (or tuple, or set) for a criterion means any of its values (OR):
+        ``host=["KZ", "UZ"]``. ``host`` is the country that hosted; ``country`` a member state
+        that *sent a delegation* (recorded in ``delegations``), host or not. Both take codes,
+        names and aliases; ``city`` a city's name as the editions give it; ``theme`` a slug,
+        label or alias; ``head`` a person's id, name or alias (the editions whose delegations they
+        led); enums a member or its value. An unknown country, city, theme or person raises its
+        NotFoundError, never an empty result.
 
         ```pycon
         >>> import rok_ca_forum as rcf
         >>> [e.number for e in rcf.editions.filter(theme="water", since=2019, until=2020)]
+        [12]
+        >>> [e.number for e in rcf.editions.filter(host=["KZ", "UZ"], city=["Nur-Sultan", "Seoul"])]
         [12]
 
         ```
@@ -272,35 +300,30 @@ class Editions(ReadOnly):
         pools: list[list[Edition]] = []
         checks: list[Callable[[Edition], bool]] = []
         if year is not None:
-            y = _year_arg(year, "year")
-            checks.append(lambda e: e.year == y)
+            years = {_year_arg(y, "year") for y in _many(year, "year")}
+            checks.append(lambda e: e.year in years)
         if since is not None:
             s = _year_arg(since, "since")
             checks.append(lambda e: e.year >= s)
         if until is not None:
             u = _year_arg(until, "until")
             checks.append(lambda e: e.year <= u)
-        if host is not None:
-            code = self._countries.resolve(host, "host").alpha_2
-            pools.append(self._by_host.get(code, []))
-        if country is not None:
-            code = self._countries.resolve(country, "country").alpha_2
-            pools.append(self._by_member.get(code, []))
-        if theme is not None:
-            slug = self._themes.resolve(theme, "theme").slug
-            pools.append(self._by_theme.get(slug, []))
-        if head is not None:
-            pid = self._people.resolve(head, "head").id
-            pools.append(self._by_head.get(pid, []))
-        if level is not None:
-            lv = _enum_value(Level, level, "level")
-            checks.append(lambda e: e.level is lv)
-        if format is not None:
-            fm = _enum_value(Format, format, "format")
-            checks.append(lambda e: e.format is fm)
-        if status is not None:
-            st = _enum_value(Status, status, "status")
-            checks.append(lambda e: e.status is st)
+        lookups = (
+            (host, "host", self._by_host, lambda v: self._countries.resolve(v, "host").alpha_2),
+            (country, "country", self._by_member,
+             lambda v: self._countries.resolve(v, "country").alpha_2),
+            (city, "city", self._by_city, self._city_key),
+            (theme, "theme", self._by_theme, lambda v: self._themes.resolve(v, "theme").slug),
+            (head, "head", self._by_head, lambda v: self._people.resolve(v, "head").id),
+        )  # fmt: skip
+        for wanted, name, index, key in lookups:
+            if wanted is not None:
+                pools.append(self._pool(index, [key(v) for v in _many(wanted, name)]))
+        for wanted, cls, attr in ((level, Level, "level"), (format, Format, "format"),
+                                  (status, Status, "status")):  # fmt: skip
+            if wanted is not None:
+                allowed = {_enum_value(cls, v, attr) for v in _many(wanted, attr)}
+                checks.append(lambda e, a=attr, ok=allowed: getattr(e, a) in ok)  # type: ignore[misc]
         if pools:
             smallest = min(pools, key=len)
             others = [set(map(id, p)) for p in pools if p is not smallest]
@@ -308,6 +331,42 @@ class Editions(ReadOnly):
         else:
             candidates = self._items
         return EditionResults(e for e in candidates if all(check(e) for check in checks))
+
+    def led_by(self, person: Person | str) -> EditionResults:
+        """The editions at which ``person`` (a `Person`, id, name or alias) led a delegation.
+
+        ```pycon
+        >>> import rok_ca_forum as rcf
+        >>> [e.number for e in rcf.editions.led_by("Tileuberdi")]
+        [12, 13, 15]
+        >>> tleuberdi = rcf.people["mukhtar-tleuberdi"]
+        >>> [e.delegation("KZ").head_title for e in rcf.editions.led_by(tleuberdi)][:1]
+        ['Minister of Foreign Affairs']
+
+        ```
+        """
+        return self.filter(head=person)
+
+    def _pool(self, index: dict[str, list[Edition]], keys: list[str]) -> list[Edition]:
+        """The editions filed under any of ``keys``, in number order."""
+        if len(keys) == 1:
+            return index.get(keys[0], [])
+        wanted = {id(e) for k in keys for e in index.get(k, [])}
+        return [e for e in self._items if id(e) in wanted]
+
+    def _city_key(self, city: object) -> str:
+        if not isinstance(city, str):
+            raise InvalidTypeError(f"city must be a str, not {type(city).__name__}")
+        if fold(city) in self._by_city:
+            return fold(city)
+        known = sorted({e.city for e in self._items if e.city})
+        hints = suggest(city, known)
+        tip = (
+            f"did you mean {', '.join(map(repr, hints))}?"
+            if hints
+            else f"known: {', '.join(known)}"
+        )
+        raise EditionNotFoundError(f"no edition met in {city[:80]!r}; {tip}", suggestions=hints)
 
     def search(self, text: str) -> EditionResults:
         """Editions whose text mentions every word of ``text``, best match first.

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from rok_ca_forum._readonly import ReadOnly
 from rok_ca_forum.collection import Editions
+from rok_ca_forum.results import Bodies
 from rok_ca_forum.vocabulary import Countries, People, Themes
 
 if TYPE_CHECKING:
@@ -75,19 +76,26 @@ class Dataset(ReadOnly):
         self.countries = countries
         self.themes = themes
         self.people = people
-        self._institutions = institutions or (secretariat, tuple(bodies))
+        self._institutions = institutions or (secretariat, Bodies(bodies))
         self._lock = threading.Lock()
         self._seal()
 
     def __repr__(self) -> str:
         return f"<Dataset: {len(self.editions)} editions, {len(self.people)} people>"
 
+    def _repr_html_(self) -> str:
+        """What the dataset holds, as an HTML table: counts and the range of years."""
+        from rok_ca_forum.views import dataset_html
+
+        return dataset_html(self)
+
     def _resolved(self) -> _Institutions:
         value = self._institutions
         if callable(value):
             with self._lock:
                 if callable(self._institutions):
-                    self._cache("_institutions", self._institutions())
+                    secretariat, bodies = self._institutions()
+                    self._cache("_institutions", (secretariat, Bodies(bodies)))
             value = self._institutions
         assert isinstance(value, tuple)
         return value
@@ -98,6 +106,7 @@ class Dataset(ReadOnly):
         return self._resolved()[0]
 
     @property
-    def bodies(self) -> tuple[Body, ...]:
+    def bodies(self) -> Bodies:
         """The related bodies (Business Council, High Level Officials' Meeting, …)."""
-        return self._resolved()[1]
+        bodies = self._resolved()[1]
+        return bodies if isinstance(bodies, Bodies) else Bodies(bodies)

@@ -1,4 +1,8 @@
-"""Where rendering lives: editions and tables as plain text for the terminal and HTML for notebooks.
+"""Where rendering lives: records as text, for the terminal, ``str()`` and the cells of tables.
+
+Every record has one line of text (`line`); an edition also has its full description
+(`describe`, what ``str(edition)`` and ``rok-ca-forum show`` print), wrapped to a width that
+never breaks a word or a URL. HTML and reprs, built from the same lines, are in ``views``.
 
 ```pycon
 >>> import rok_ca_forum as rcf
@@ -14,60 +18,88 @@ No.  City
 
 from __future__ import annotations
 
-import textwrap
+import datetime as dt
+import enum
 import unicodedata
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:  # annotations only: the models import this module to draw themselves
-    from rok_ca_forum.models import Edition
+import attrs
+
+from rok_ca_forum._meta import is_approximate
+from rok_ca_forum._text import ordinal
+
+if TYPE_CHECKING:  # annotations only: the models import this module (lazily) to draw themselves
+    from rok_ca_forum.models import Country, Edition
 
 __all__ = [
     "EDITION_COLUMNS",
+    "WIDTH",
     "date_range",
     "describe",
-    "edition_html",
+    "describe_record",
     "edition_row",
-    "html_table",
+    "line",
     "table",
+    "value_text",
+    "wrap",
 ]
 
-_WIDTH = 100
+#: The width text is wrapped to when no terminal says otherwise.
+WIDTH = 80
 
 #: The columns of a table of editions, in notebooks and the terminal.
-EDITION_COLUMNS = ("No.", "Year", "Dates", "City", "Host", "Level", "Format", "Heads of delegation")
+EDITION_COLUMNS = ("No.", "Year", "Dates", "City", "Host", "Level", "Format")
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-def date_range(e: Edition, *, missing: str = "", joiner: str = " – ") -> str:
-    """An edition's dates as text: one day, or first and last day; ``missing`` when unknown.
+def _day(d: dt.date, *, month: bool = True, year: bool = True) -> str:
+    parts = (
+        [str(d.day)] + ([_MONTHS[d.month - 1]] if month else []) + ([str(d.year)] if year else [])
+    )
+    return " ".join(parts)
+
+
+def date_range(e: Edition, *, missing: str = "") -> str:
+    """An edition's dates, the same in every view: ``16 Oct 2019``, ``6–7 Nov 2018``.
+
+    A planned edition says so; ``missing`` stands for unknown dates of a held one.
 
     ```pycon
     >>> import rok_ca_forum as rcf
     >>> date_range(rcf.editions[11]), date_range(rcf.editions[2], missing="unknown")
-    ('2018-11-06 – 2018-11-07', 'unknown')
+    ('6–7 Nov 2018', 'unknown')
+    >>> date_range(rcf.editions[18])
+    'planned'
 
     ```
     """
-    if e.start_date is None:
-        return missing
-    if e.end_date is None or e.end_date == e.start_date:
-        return e.start_date.isoformat()
-    return f"{e.start_date.isoformat()}{joiner}{e.end_date.isoformat()}"
+    planned = e.status.value == "planned"
+    start, end = e.start_date, e.end_date
+    if start is None:
+        return "planned" if planned else missing
+    if end is None or end == start:
+        text = _day(start)
+    elif (start.year, start.month) == (end.year, end.month):
+        text = f"{start.day}–{_day(end)}"
+    elif start.year == end.year:
+        text = f"{_day(start, year=False)} – {_day(end)}"
+    else:
+        text = f"{_day(start)} – {_day(end)}"
+    return f"{text} (planned)" if planned else text
 
 
 def edition_row(e: Edition) -> tuple[str, ...]:
-    """The cells of one edition's row, as text (used by HTML tables and the terminal).
+    """The cells of one edition's row under `EDITION_COLUMNS` (HTML tables and the terminal).
 
     ```pycon
     >>> import rok_ca_forum as rcf
-    >>> edition_row(rcf.editions[12])[:5]
-    ('12', '2019', '2019-10-16', 'Nur-Sultan', 'KZ')
+    >>> edition_row(rcf.editions[12])
+    ('12', '2019', '16 Oct 2019', 'Nur-Sultan', 'KZ', 'ministerial', 'in-person')
 
     ```
     """
-    heads = "; ".join(
-        f"{d.country.alpha_2}: {d.head.name}" for d in e.delegations if d.head is not None
-    )
     return (
         str(e.number),
         str(e.year),
@@ -76,156 +108,263 @@ def edition_row(e: Edition) -> tuple[str, ...]:
         e.host.alpha_2 if e.host else "",
         e.level.value if e.level else "",
         e.format.value if e.format else "",
-        heads,
     )
 
 
-def html_table(rows: list[tuple[str, ...]], columns: tuple[str, ...]) -> str:
-    """A small, dependency-free HTML table; every cell escaped.
-
-    ```pycon
-    >>> html_table([("1", "<b>")], ("a", "b"))
-    '<table><thead><tr><th>a</th><th>b</th></tr></thead><tbody><tr><td>1</td><td>&lt;b&gt;</td></tr></tbody></table>'
-
-    ```
-    """
-    from html import escape
-
-    head = "".join(f"<th>{escape(c)}</th>" for c in columns)
-    body = "".join(
-        "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in rows
-    )
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+def _number(value: int) -> str:
+    # Python refuses to print ints of more than 4,300 digits; nobody needs to read them anyway.
+    return str(value) if abs(value) < 10**18 else f"<an int of {value.bit_length()} bits>"
 
 
-def edition_html(e: Edition) -> str:
-    """One edition as a two-column HTML table of its facts, delegations and sources.
+def value_text(record: object, name: str, value: object, *, unknown: str = "unknown") -> str:
+    """A field's value as text: ``about 100`` for a figure its model marks approximate.
 
     ```pycon
     >>> import rok_ca_forum as rcf
-    >>> "<th>City</th><td>Nur-Sultan</td>" in edition_html(rcf.editions[12])
-    True
+    >>> e = rcf.editions[12]
+    >>> value_text(e, "participants", e.participants), value_text(e, "venue", None)
+    ('about 100', 'unknown')
 
     ```
     """
-    facts = [
-        ("Edition", e.title),
-        ("Status", e.status.value),
-        ("Dates", date_range(e) or "unknown"),
-        ("City", e.city or "unknown"),
-        ("Host", e.host.name if e.host else "unknown"),
-        ("Venue", e.venue or "unknown"),
-        ("Level", e.level.value if e.level else "unknown"),
-        ("Format", e.format.value if e.format else "unknown"),
-        ("Participants", str(e.participants) if e.participants else "unknown"),
-        ("Themes", ", ".join(t.label for t in e.themes)),
-    ]
-    facts += [
-        (f"Delegation {d.country.alpha_2}", ", ".join(
-            x for x in (d.head.name if d.head else "head unknown", d.head_title) if x
-        ))
-        for d in e.delegations
-    ]  # fmt: skip
-    facts += [(f"Deliverable ({d.kind.value})", d.title) for d in e.deliverables]
-    facts.append(("Sources", f"{len(e.sources)} (see .sources)"))
-    from html import escape
-
-    rows = "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in facts)
-    return f"<table>{rows}</table>"
+    if value is None:
+        return unknown
+    if isinstance(value, tuple):
+        return "; ".join(line(v) for v in value)
+    text = line(value)
+    return f"about {text}" if is_approximate(type(record), name) else text
 
 
-def _width(text: str) -> int:
-    # Hangul and other wide characters take two terminal cells.
+def _names(c: Country) -> str:
+    return f"{c.alpha_2} {c.name}"
+
+
+# One line per kind of record, by class name: this module never imports the models it draws.
+_LINES: dict[str, Callable[[Any], str]] = {
+    "Edition": lambda e: f"{e.title} ({e.year})",
+    "Country": lambda c: c.name,
+    "Person": lambda p: p.name,
+    "Theme": lambda t: t.label,
+    "Delegation": lambda d: (
+        f"{_names(d.country)}: "
+        + ", ".join(x for x in (d.head.name if d.head else "head not known", d.head_title) if x)
+    ),
+    "Deliverable": lambda d: (
+        f"[{d.kind.value.replace('_', ' ')}] {d.title}"
+        + (f" ({_day(d.date)})" if d.date else "")
+        + (f": {d.description}" if d.description else "")
+    ),
+    "Source": lambda s: (
+        s.publisher + (f", {_day(s.published)}" if s.published else "") + f": {s.url}"
+    ),
+    "Inference": lambda i: f"{i.field}: {i.note}",
+    "Alternative": lambda a: repr(a.value),
+    "Discrepancy": lambda d: (
+        f"{d.field}: kept {d.value!r}; also reported "
+        + "; ".join(repr(a.value) for a in d.alternatives)
+        + (f". {d.note}" if d.note else "")
+    ),
+    "Names": lambda n: " / ".join(x for x in (n.en, n.ko, n.ru) if x),
+    "Milestone": lambda m: (
+        (_day(m.date) if m.date else "date unknown")
+        + (f", at the {ordinal(m.edition)} edition" if m.edition else "")
+        + (f": {m.note}" if m.note else "")
+    ),
+    "SecretariatHead": lambda h: ", ".join(
+        x for x in (h.person.name, h.title, _term(h.start, h.end), h.note) if x
+    ),
+    "WorkPlan": lambda w: (
+        f"{w.year}"
+        + (f", adopted at the {ordinal(w.edition)}" if w.edition else "")
+        + (f": {w.note}" if w.note else "")
+    ),
+    "Meeting": lambda m: ", ".join(
+        x
+        for x in (
+            f"No. {m.number}" if m.number else None,
+            _day(m.date) if m.date else None,
+            m.city,
+            m.note,
+        )
+        if x
+    ),
+    "Body": lambda b: b.name,
+    "Secretariat": lambda s: s.names.en,
+}
+
+
+def _term(start: dt.date | None, end: dt.date | None) -> str | None:
+    if start is None and end is None:
+        return None
+    return f"{_day(start) if start else '?'} – {_day(end) if end else 'now'}"
+
+
+def line(value: object) -> str:
+    """Any value the package hands out as one line of text: a record, a date, an enum, a number.
+
+    ```pycon
+    >>> import rok_ca_forum as rcf
+    >>> line(rcf.editions[12].delegation("KZ"))
+    'KZ Kazakhstan: Mukhtar Tleuberdi, Minister of Foreign Affairs'
+    >>> line(rcf.editions[12].start_date), line(rcf.editions[12].level)
+    ('16 Oct 2019', 'ministerial')
+
+    ```
+    """
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, dt.date):
+        return _day(value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int):
+        return _number(value)
+    if isinstance(value, str):
+        return value
+    draw = _LINES.get(type(value).__name__)
+    if draw is not None and attrs.has(type(value)):
+        return draw(value)
+    return repr(value)
+
+
+def text_width(text: str) -> int:
+    """The terminal cells ``text`` takes: two for wide (CJK, Hangul) characters.
+
+    ```pycon
+    >>> text_width("Seoul"), text_width("서울")
+    (5, 4)
+
+    ```
+    """
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def table(rows: Sequence[Sequence[str]], columns: Sequence[str]) -> str:
-    """Rows aligned under their column headings."""
-    widths = [_width(c) for c in columns]
-    for row in rows:
-        widths = [max(w, _width(cell)) for w, cell in zip(widths, row, strict=False)]
+def table(rows: Sequence[Sequence[str]], columns: Sequence[str], width: int = 0) -> str:
+    """Rows aligned under their column headings; with ``width``, the last column wraps to fit.
 
-    def line(cells: Sequence[str]) -> str:
-        padded = [c + " " * (w - _width(c)) for c, w in zip(cells, widths, strict=True)]
-        return "  ".join(padded).rstrip()
+    ```pycon
+    >>> print(table([("1", "a few words here")], ("No.", "Text"), width=15))
+    No.  Text
+    ---  ----------
+    1    a few
+         words here
+
+    ```
+    """
+    widths = [text_width(c) for c in columns]
+    for row in rows:
+        widths = [max(w, text_width(cell)) for w, cell in zip(widths, row, strict=False)]
+    start = sum(widths[:-1]) + 2 * (len(widths) - 1)
+    if width and start + widths[-1] > width:
+        widths[-1] = max(width - start, 10, text_width(columns[-1]))
+
+    def row_lines(cells: Sequence[str]) -> str:
+        padded = [c + " " * (w - text_width(c)) for c, w in zip(cells[:-1], widths, strict=False)]
+        last = wrap(cells[-1], start + widths[-1], "  ".join([*padded, ""]), " " * start)
+        return "\n".join(x.rstrip() for x in last.splitlines())
 
     rule = ["-" * w for w in widths]
-    return "\n".join([line(columns), line(rule), *(line(r) for r in rows)])
+    return "\n".join([row_lines(columns), row_lines(rule), *(row_lines(r) for r in rows)])
 
 
-def _wrap(text: str, indent: str = "    ") -> str:
-    # Never split a word or a URL: a broken link cannot be copied from the terminal.
-    return textwrap.fill(
-        text,
-        width=_WIDTH,
-        initial_indent=indent + "- ",
-        subsequent_indent=indent + "  ",
-        break_long_words=False,
-        break_on_hyphens=False,
-    )
+def wrap(text: str, width: int = WIDTH, first: str = "", rest: str | None = None) -> str:
+    """``text`` filled to ``width`` terminal cells, never splitting a word or a URL.
+
+    ```pycon
+    >>> print(wrap("see https://example.org/a/long/path for more", 20, "- ", "  "))
+    - see
+      https://example.org/a/long/path
+      for more
+
+    ```
+    """
+    rest = first if rest is None else rest
+    out: list[str] = []
+    current = first
+    fresh = True
+    for word in text.split():
+        if not fresh and text_width(current) + 1 + text_width(word) > width:
+            out.append(current)
+            current, fresh = rest, True
+        current += word if fresh else " " + word
+        fresh = False
+    out.append(current)
+    return "\n".join(out)
 
 
-def describe(e: Edition) -> str:
-    """Everything known about one edition, as readable text."""
-    dates = date_range(e, missing="unknown", joiner=" to ")
-    place = ", ".join(p for p in (e.city, e.host.name if e.host else None) if p) or "unknown"
+def describe(e: Edition, *, width: int = WIDTH, lang: str = "en") -> str:
+    """Everything known about one edition, as text ``width`` cells wide (URLs kept whole).
+
+    ``lang`` gives the country names (``Country.name_in``); it is what ``str(edition)`` and
+    ``rok-ca-forum show`` print.
+    """
+    width = max(width, 40)
+    place = ", ".join(p for p in (e.city, e.host.name_in(lang) if e.host else None) if p)
     facts = [
         ("Status", e.status.value),
-        (
-            "Year",
-            f"{e.year}" + (" (inferred)" if any(i.field == "year" for i in e.inferred) else ""),
-        ),
-        ("Dates", dates),
-        ("Place", place),
-        ("Venue", e.venue or "unknown"),
-        ("Level", e.level.value if e.level else "unknown"),
-        ("Format", e.format.value if e.format else "unknown"),
-        ("Participants", f"about {e.participants}" if e.participants else "unknown"),
-    ]
+        ("Year", f"{e.year}{' (inferred)' if any(i.field == 'year' for i in e.inferred) else ''}"),
+        ("Dates", date_range(e, missing="unknown")),
+        ("Place", place or "unknown"),
+        *((f.name.capitalize(), value_text(e, f.name, getattr(e, f.name)))
+          for f in attrs.fields(type(e)) if f.name in ("venue", "level", "format", "participants")),
+    ]  # fmt: skip
     if e.motto:
         facts.append(("Motto", e.motto))
-    out = [e.title, "=" * _width(e.title)]
-    out += [f"{label:<14}{value}" for label, value in facts]
+    out = [e.title, "=" * text_width(e.title)]
+    out += [wrap(value, width, f"{label:<14}", " " * 14) for label, value in facts]
     if e.delegations:
         out += ["", "Delegations"]
-        name_width = max(len(d.country.name) for d in e.delegations) + 2
         for d in e.delegations:
-            head = d.head.name if d.head else "head not known"
-            title = f", {d.head_title}" if d.head_title else ""
-            out.append(f"    {d.country.alpha_2}  {d.country.name:<{name_width}}{head}{title}")
-    if e.themes:
-        out += ["", "Themes", _wrap(", ".join(t.label for t in e.themes))]
-    sections: list[tuple[str, list[str]]] = [
+            head = ", ".join(
+                x for x in (d.head.name if d.head else "head not known", d.head_title) if x
+            )
+            out.append(
+                wrap(
+                    f"{d.country.name_in(lang)}: {head}",
+                    width,
+                    f"    {d.country.alpha_2}  ",
+                    " " * 8,
+                )
+            )
+    sections = [
+        ("Themes", [", ".join(t.label for t in e.themes)] if e.themes else []),
         ("Agenda", list(e.agenda)),
-        (
-            "Deliverables",
-            [
-                f"[{d.kind.value.replace('_', ' ')}] {d.title}"
-                + (f" ({d.date})" if d.date else "")
-                + (f": {d.description}" if d.description else "")
-                for d in e.deliverables
-            ],
-        ),
+        ("Deliverables", [line(d) for d in e.deliverables]),
         ("Notes", list(e.notes)),
-        ("Inferred", [f"{i.field}: {i.note}" for i in e.inferred]),
-        (
-            "Where sources disagree",
-            [
-                f"{d.field}: kept {d.value!r}; also reported "
-                + "; ".join(repr(a.value) for a in d.alternatives)
-                + (f". {d.note}" if d.note else "")
-                for d in e.discrepancies
-            ],
-        ),
-        (
-            "Sources",
-            [
-                f"{s.publisher}" + (f", {s.published}" if s.published else "") + f": {s.url}"
-                for s in e.sources
-            ],
-        ),
+        ("Inferred", [line(i) for i in e.inferred]),
+        ("Where sources disagree", [line(d) for d in e.discrepancies]),
+        ("Sources", [line(s) for s in e.sources]),
     ]
+    return "\n".join(out + _sections(sections, width))
+
+
+def _sections(sections: Sequence[tuple[str, Sequence[str]]], width: int) -> list[str]:
+    out: list[str] = []
     for heading, items in sections:
         if items:
-            out += ["", heading, *(_wrap(item) for item in items)]
-    return "\n".join(out)
+            out += ["", heading, *(wrap(item, width, "    - ", "      ") for item in items)]
+    return out
+
+
+def describe_record(record: Any, *, width: int = WIDTH) -> str:
+    """Any record as text: a heading, its single facts, then each list as a section.
+
+    ```pycon
+    >>> import rok_ca_forum as rcf
+    >>> print(*(x for x in describe_record(rcf.secretariat).splitlines() if "Operator" in x))
+    Operator      Korea Foundation
+
+    ```
+    """
+    heading = line(record)
+    out = [heading, "=" * text_width(heading)]
+    sections: list[tuple[str, list[str]]] = []
+    for field in attrs.fields(type(record)):
+        value = getattr(record, field.name)
+        label = field.name.replace("_", " ").capitalize()
+        if isinstance(value, tuple):
+            sections.append((label, [line(v) for v in value]))
+        elif value is not None:
+            text = value_text(record, field.name, value)
+            out.append(wrap(text, max(width, 40), f"{label:<14}", " " * 14))
+    return "\n".join(out + _sections(sections, max(width, 40)))

@@ -1,13 +1,14 @@
-"""pandas DataFrames of editions or delegations, one row each, with typed columns.
+"""DataFrames, pandas or polars: the tidy tables of a dataset, or any collection of records.
 
-Lives behind the ``pandas`` extra (``pip install 'rok-ca-forum[pandas]'``); pandas is imported
-only when `to_dataframe` is called.
+Each library is an optional extra (``pip install 'rok-ca-forum[pandas]'`` or ``[polars]``),
+imported only when a DataFrame is asked for. Columns are typed: dates are dates, counts nullable
+integers, codes and enum values strings.
 
 ```pycon
 >>> import rok_ca_forum as rcf
->>> df = rcf.to_dataframe(rcf.editions)
->>> df.loc[df.number == 12, ["year", "city", "host", "level"]].to_dict("records")
-[{'year': 2019, 'city': 'Nur-Sultan', 'host': 'KZ', 'level': 'ministerial'}]
+>>> t = rcf.tables()
+>>> t["delegations"].query("country == 'UZ'")[["year", "head_name"]].tail(1).to_dict("records")
+[{'year': 2024, 'head_name': 'Bakhtiyor Saidov'}]
 
 ```
 """
@@ -17,120 +18,104 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from rok_ca_forum.errors import InvalidTypeError
-from rok_ca_forum.models import Delegation, Edition
+from rok_ca_forum.errors import InvalidArgumentError, InvalidTypeError
+from rok_ca_forum.tidy import Table, record_table, tidy
 
 if TYPE_CHECKING:
-    import pandas as pd
+    from rok_ca_forum.dataset import Dataset
 
-__all__ = ["to_dataframe"]
+__all__ = ["BACKENDS", "tables", "to_dataframe"]
 
-_EDITION_COLUMNS = {
-    "number": "int64",
-    "year": "int64",
-    "status": "string",
-    "start_date": "datetime64[ns]",
-    "end_date": "datetime64[ns]",
-    "city": "string",
-    "host": "string",
-    "venue": "string",
-    "level": "string",
-    "format": "string",
-    "participants": "Int64",
-    "motto": "string",
-    "themes": "string",
-    "heads": "string",
-    "n_deliverables": "int64",
-    "n_sources": "int64",
-}
-_DELEGATION_COLUMNS = {
-    "country": "string",
-    "country_name": "string",
-    "head": "string",
-    "head_id": "string",
-    "head_title": "string",
-}
+#: The DataFrame libraries supported, each an extra of the same name.
+BACKENDS = ("pandas", "polars")
 
 
-def _pandas() -> Any:
+def _library(backend: object, what: str) -> Any:
+    if not isinstance(backend, str):
+        raise InvalidTypeError(f"backend must be a str, not {type(backend).__name__}")
+    if backend not in BACKENDS:
+        raise InvalidArgumentError(
+            f"backend={backend[:40]!r} is not supported; valid: {', '.join(map(repr, BACKENDS))}"
+        )
+    import importlib
+
     try:
-        import pandas
+        return importlib.import_module(backend)
     except ImportError as exc:
         raise ImportError(
-            "to_dataframe() needs pandas: pip install 'rok-ca-forum[pandas]'"
+            f"{what} with backend={backend!r} needs {backend}: "
+            f"pip install 'rok-ca-forum[{backend}]'"
         ) from exc
-    return pandas
 
 
-def _edition_row(e: Edition) -> dict[str, Any]:
-    return {
-        "number": e.number,
-        "year": e.year,
-        "status": e.status.value,
-        "start_date": e.start_date,
-        "end_date": e.end_date,
-        "city": e.city,
-        "host": e.host.alpha_2 if e.host else None,
-        "venue": e.venue,
-        "level": e.level.value if e.level else None,
-        "format": e.format.value if e.format else None,
-        "participants": e.participants,
-        "motto": e.motto,
-        "themes": "; ".join(t.slug for t in e.themes) or None,
-        "heads": "; ".join(f"{d.country.alpha_2}: {d.head.name}" for d in e.delegations if d.head)
-        or None,
-        "n_deliverables": len(e.deliverables),
-        "n_sources": len(e.sources),
-    }
+def _pandas_frame(pd: Any, table: Table) -> Any:
+    frame = pd.DataFrame(table.rows, columns=[c.name for c in table.columns])
+    for c in table.columns:
+        if c.type == "date":
+            # pandas 3 infers second resolution from dates, pandas 2 nanoseconds: pin one.
+            frame[c.name] = pd.to_datetime(frame[c.name]).astype("datetime64[ns]")
+        elif c.type == "integer":
+            frame[c.name] = frame[c.name].astype("int64" if c.required else "Int64")
+        else:
+            frame[c.name] = frame[c.name].astype("string")
+    return frame
 
 
-def _delegation_row(d: Delegation) -> dict[str, Any]:
-    return {
-        "country": d.country.alpha_2,
-        "country_name": d.country.name,
-        "head": d.head.name if d.head else None,
-        "head_id": d.head.id if d.head else None,
-        "head_title": d.head_title,
-    }
+def _polars_frame(pl: Any, table: Table) -> Any:
+    kinds = {"date": pl.Date, "integer": pl.Int64, "string": pl.Utf8}
+    schema = {c.name: kinds[c.type] for c in table.columns}
+    return pl.DataFrame(table.rows, schema=schema, orient="row")
 
 
-def to_dataframe(items: Iterable[Edition] | Iterable[Delegation]) -> pd.DataFrame:
-    """A DataFrame with one row per edition (or per delegation), columns typed.
+def _frame(library: Any, table: Table) -> Any:
+    make = _pandas_frame if library.__name__ == "pandas" else _polars_frame
+    return make(library, table)
 
-    Takes ``rcf.editions``, the result of ``filter()`` / ``search()``, or a tuple of delegations.
-    Dates are datetime64 columns, enums their string values, counts nullable integers.
+
+def tables(backend: str = "pandas", dataset: Dataset | None = None) -> dict[str, Any]:
+    """The tidy tables of ``dataset`` (default: the bundled data) as DataFrames, by name.
+
+    ``editions``, ``delegations``, ``edition_themes``, ``deliverables``, ``sources`` (one row per
+    citation), ``people``, ``countries``, ``themes`` and ``secretariat_heads``: one row per fact,
+    joined on keys (``edition`` to ``editions.number``, ``country`` to ``countries.alpha_2``,
+    ``head_id`` to ``people.id``, ``theme`` to ``themes.slug``). ``backend`` is ``"pandas"`` or
+    ``"polars"``.
+
+    ```pycon
+    >>> import rok_ca_forum as rcf
+    >>> t = rcf.tables()
+    >>> t["edition_themes"].merge(t["editions"], left_on="edition", right_on="number").shape[0] > 50
+    True
+
+    ```
+    """
+    from rok_ca_forum.dataset import Dataset
+
+    if dataset is not None and not isinstance(dataset, Dataset):
+        raise InvalidTypeError(f"dataset must be a Dataset, not {type(dataset).__name__}")
+    library = _library(backend, "tables()")
+    if dataset is None:
+        from rok_ca_forum.loading import bundled
+
+        dataset = bundled()
+    return {name: _frame(library, table) for name, table in tidy(dataset).items()}
+
+
+def to_dataframe(items: Iterable[object], *, backend: str = "pandas") -> Any:
+    """A DataFrame with one row per record of ``items``: any collection of one kind of record.
+
+    Editions and delegations get the columns of the tidy tables (`tables`); other records one
+    column per field, linked records by their key.
 
     ```pycon
     >>> import rok_ca_forum as rcf
     >>> df = rcf.to_dataframe(rcf.editions[12].delegations)
     >>> list(df.columns)[:3], len(df)
-    (['country', 'country_name', 'head'], 6)
+    (['country', 'country_name', 'head_id'], 6)
+    >>> rcf.to_dataframe(rcf.countries).loc[1, "name"]
+    'Kazakhstan'
 
     ```
     """
-    pd = _pandas()
-    if isinstance(items, (str, bytes)) or not isinstance(items, Iterable):
-        raise InvalidTypeError(
-            f"to_dataframe() takes editions or delegations, not {type(items).__name__}"
-        )
-    rows: list[object] = list(items)
-    records: list[dict[str, Any]]
-    if all(isinstance(r, Edition) for r in rows):
-        columns = _EDITION_COLUMNS
-        records = [_edition_row(r) for r in rows if isinstance(r, Edition)]
-    elif all(isinstance(r, Delegation) for r in rows):
-        columns = _DELEGATION_COLUMNS
-        records = [_delegation_row(r) for r in rows if isinstance(r, Delegation)]
-    else:
-        kinds = sorted({type(r).__name__ for r in rows})
-        raise InvalidTypeError(
-            f"to_dataframe() takes only editions or only delegations, got {', '.join(kinds)}"
-        )
-    frame = pd.DataFrame(records, columns=list(columns))
-    for name, dtype in columns.items():
-        if dtype.startswith("datetime"):
-            # pandas 3 infers second resolution from dates, pandas 2 nanoseconds: pin one.
-            frame[name] = pd.to_datetime(frame[name]).astype(dtype)
-        else:
-            frame[name] = frame[name].astype(dtype)
-    return frame
+    library = _library(backend, "to_dataframe()")
+    return _frame(library, record_table(items))

@@ -15,6 +15,7 @@ import datetime as dt
 import attrs
 
 from rok_ca_forum._meta import KEY, SLUG, YEAR, limits
+from rok_ca_forum._record import Record
 from rok_ca_forum.enums import Status
 from rok_ca_forum.models import Person, plan_is_overdue
 from rok_ca_forum.provenance import Discrepancy, Inference, Source, sources_for
@@ -22,8 +23,8 @@ from rok_ca_forum.provenance import Discrepancy, Inference, Source, sources_for
 __all__ = ["Body", "Meeting", "Milestone", "Names", "Secretariat", "SecretariatHead", "WorkPlan"]
 
 
-@attrs.frozen(kw_only=True)
-class Names:
+@attrs.frozen(kw_only=True, repr=False)
+class Names(Record):
     """A name in English, Korean and Russian.
 
     ```pycon
@@ -34,23 +35,29 @@ class Names:
     ```
     """
 
+    _repr_fields = ("en",)
+
     en: str
     ko: str | None = None
     ru: str | None = None
 
 
-@attrs.frozen(kw_only=True)
-class Milestone:
+@attrs.frozen(kw_only=True, repr=False)
+class Milestone(Record):
     """A dated step (agreed, proclaimed, opened) and the edition that took it, if any."""
+
+    _repr_fields = ("date", "edition")
 
     date: dt.date | None = None
     edition: int | None = attrs.field(default=None, metadata=limits(minimum=1))
     note: str | None = None
 
 
-@attrs.frozen(kw_only=True)
-class SecretariatHead:
+@attrs.frozen(kw_only=True, repr=False)
+class SecretariatHead(Record):
     """A head of the Secretariat and what is known of the term."""
+
+    _repr_fields = ("person", "title", "start")
 
     person: Person
     title: str | None = None
@@ -59,17 +66,19 @@ class SecretariatHead:
     note: str | None = None
 
 
-@attrs.frozen(kw_only=True)
-class WorkPlan:
+@attrs.frozen(kw_only=True, repr=False)
+class WorkPlan(Record):
     """A yearly Secretariat work plan and the edition that adopted it."""
+
+    _repr_fields = ("year", "edition")
 
     year: int = attrs.field(metadata=YEAR)
     edition: int | None = attrs.field(default=None, metadata=limits(minimum=1))
     note: str | None = None
 
 
-@attrs.frozen(kw_only=True)
-class Secretariat:
+@attrs.frozen(kw_only=True, repr=False)
+class Secretariat(Record):
     """The Korea–Central Asia Cooperation Forum Secretariat (agreed 2015, opened 2017).
 
     ```pycon
@@ -79,6 +88,8 @@ class Secretariat:
 
     ```
     """
+
+    _repr_fields = ("names.en", "operator")
 
     names: Names
     agreed: Milestone
@@ -110,9 +121,11 @@ class Secretariat:
         return sources_for(self, item)
 
 
-@attrs.frozen(kw_only=True)
-class Meeting:
+@attrs.frozen(kw_only=True, repr=False)
+class Meeting(Record):
     """One meeting of a related body."""
+
+    _repr_fields = ("number", "date", "city")
 
     number: int | None = None
     date: dt.date | None = None
@@ -136,8 +149,8 @@ class Meeting:
         return plan_is_overdue(self.status, self.date, None, today)
 
 
-@attrs.frozen(kw_only=True)
-class Body:
+@attrs.frozen(kw_only=True, repr=False)
+class Body(Record):
     """A body related to the Forum (Business Council, High Level Officials' Meeting, …).
 
     ```pycon
@@ -147,6 +160,8 @@ class Body:
 
     ```
     """
+
+    _repr_fields = ("id", "name")
 
     id: str = attrs.field(metadata={KEY: True, **SLUG})
     name: str

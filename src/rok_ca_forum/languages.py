@@ -20,7 +20,13 @@ import os
 
 from rok_ca_forum.errors import InvalidArgumentError, InvalidTypeError
 
-__all__ = ["TITLE_LANGUAGES", "country_languages", "country_name", "edition_title"]
+__all__ = [
+    "TITLE_LANGUAGES",
+    "country_languages",
+    "country_name",
+    "edition_title",
+    "resolve_language",
+]
 
 #: Edition titles we write ourselves, by language; {n} is the edition number.
 _TITLES = {
@@ -31,10 +37,37 @@ _TITLES = {
 TITLE_LANGUAGES: tuple[str, ...] = tuple(_TITLES)
 
 
-def _check(lang: object) -> str:
+#: The codes an error names first, as the ones most asked for.
+_COMMON = ("en", "ko", "ru", "de")
+
+
+def resolve_language(lang: object, available: tuple[str, ...], what: str) -> str:
+    """``lang`` as spelled in ``available``, ignoring case (``"KO"``, ``"zh_cn"``).
+
+    An unknown code raises `InvalidArgumentError` in one short line naming a few valid ones.
+
+    ```pycon
+    >>> resolve_language("RU", TITLE_LANGUAGES, "edition titles")
+    'ru'
+    >>> resolve_language("xx", TITLE_LANGUAGES, "edition titles")
+    Traceback (most recent call last):
+    ...
+    rok_ca_forum.errors.InvalidArgumentError: no edition titles in 'xx'; available: en, ko, ru
+
+    ```
+    """
     if not isinstance(lang, str):
         raise InvalidTypeError(f"lang must be a language code (str), not {type(lang).__name__}")
-    return lang
+    by_folded = {code.lower().replace("-", "_"): code for code in available}
+    found = by_folded.get(lang.lower().replace("-", "_"))
+    if found is not None:
+        return found
+    if len(available) <= len(_COMMON):
+        names = ", ".join(available)
+    else:
+        first = [c for c in _COMMON if c in available]
+        names = f"{', '.join(first)}, … ({len(available)} in all)"
+    raise InvalidArgumentError(f"no {what} in {lang[:20]!r}; available: {names}")
 
 
 @functools.cache
@@ -69,13 +102,10 @@ def _catalogue(lang: str) -> object:
 
 def country_name(alpha_2: str, english: str, lang: str) -> str:
     """The name of country ``alpha_2`` in ``lang``; ``english`` (our own name) for ``en``."""
-    lang = _check(lang)
+    if lang != "en":
+        lang = resolve_language(lang, country_languages(), "country names")
     if lang == "en":
         return english
-    if lang not in country_languages():
-        raise InvalidArgumentError(
-            f"no country names in {lang[:20]!r}; available: {', '.join(country_languages())}"
-        )
     import gettext
 
     import pycountry
@@ -90,10 +120,6 @@ def country_name(alpha_2: str, english: str, lang: str) -> str:
 
 def edition_title(number: int, english: str, lang: str) -> str:
     """The title of edition ``number`` in ``lang`` (en, ko or ru)."""
-    lang = _check(lang)
-    if lang not in _TITLES:
-        raise InvalidArgumentError(
-            f"no edition titles in {lang[:20]!r}; available: {', '.join(TITLE_LANGUAGES)}"
-        )
+    lang = resolve_language(lang, TITLE_LANGUAGES, "edition titles")
     template = _TITLES[lang]
     return english if template is None else template.format(n=number)

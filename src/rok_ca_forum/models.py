@@ -16,7 +16,17 @@ import datetime as dt
 
 import attrs
 
-from rok_ca_forum._meta import KEY, MEMBER_STATES, PER_MEMBER, SLUG, SOURCED_WITH, YEAR, limits
+from rok_ca_forum._meta import (
+    KEY,
+    MEMBER_STATES,
+    PER_MEMBER,
+    SLUG,
+    SOURCED_WITH,
+    YEAR,
+    approximate,
+    limits,
+)
+from rok_ca_forum._record import Record
 from rok_ca_forum._text import fold, ordinal
 from rok_ca_forum.enums import DeliverableKind, Format, Level, Rank, Status
 from rok_ca_forum.errors import CountryNotFoundError, InvalidArgumentError, InvalidTypeError
@@ -36,8 +46,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class Country:
+@attrs.frozen(kw_only=True, repr=False)
+class Country(Record):
     """A member state, with our own English names (not pycountry's "Korea, Republic of").
 
     ```pycon
@@ -48,6 +58,8 @@ class Country:
 
     ```
     """
+
+    _repr_fields = ("alpha_2", "name")
 
     alpha_2: str = attrs.field(metadata={KEY: True, **limits(enum=MEMBER_STATES)})
     alpha_3: str = attrs.field(metadata=limits(pattern="^[A-Z]{3}$", unique=True))
@@ -74,8 +86,8 @@ class Country:
         return country_name(self.alpha_2, self.name, lang)
 
 
-@attrs.frozen(kw_only=True)
-class Theme:
+@attrs.frozen(kw_only=True, repr=False)
+class Theme(Record):
     """One entry of the controlled theme vocabulary.
 
     ```pycon
@@ -86,13 +98,15 @@ class Theme:
     ```
     """
 
+    _repr_fields = ("slug", "label")
+
     slug: str = attrs.field(metadata={KEY: True, **SLUG})
     label: str
     aliases: tuple[str, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
-class Person:
+@attrs.frozen(kw_only=True, repr=False)
+class Person(Record):
     """One real person, under one romanisation, with the other spellings as aliases.
 
     ```pycon
@@ -103,6 +117,8 @@ class Person:
 
     ```
     """
+
+    _repr_fields = ("id", "name")
 
     id: str = attrs.field(metadata={KEY: True, **SLUG})
     name: str
@@ -132,8 +148,8 @@ class Person:
         return found[lang.lower()]
 
 
-@attrs.frozen(kw_only=True)
-class Delegation:
+@attrs.frozen(kw_only=True, repr=False)
+class Delegation(Record):
     """One country's delegation to one edition.
 
     ```pycon
@@ -145,6 +161,8 @@ class Delegation:
     ```
     """
 
+    _repr_fields = ("country", "head", "head_title")
+
     country: Country
     head: Person | None = None
     #: The head's title as the sources report it, unchanged.
@@ -153,8 +171,8 @@ class Delegation:
     rank: Rank | None = attrs.field(default=None, metadata={SOURCED_WITH: "head_title"})
 
 
-@attrs.frozen(kw_only=True)
-class Deliverable:
+@attrs.frozen(kw_only=True, repr=False)
+class Deliverable(Record):
     """Something an edition adopted or held: a statement, a work plan, a business event, …
 
     ```pycon
@@ -165,6 +183,8 @@ class Deliverable:
     ```
     """
 
+    _repr_fields = ("kind", "title", "date")
+
     kind: DeliverableKind
     title: str
     date: dt.date | None = None
@@ -172,8 +192,8 @@ class Deliverable:
     parties: tuple[Country, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
-class Edition:
+@attrs.frozen(kw_only=True, repr=False)
+class Edition(Record):
     """One meeting of the ROK–Central Asia Cooperation Forum.
 
     ```pycon
@@ -185,6 +205,8 @@ class Edition:
     ```
     """
 
+    _repr_fields = ("number", "year", "city", "host")
+
     number: int = attrs.field(metadata={KEY: True, **limits(minimum=1, maximum=999_999)})
     year: int = attrs.field(metadata=YEAR)
     status: Status
@@ -195,7 +217,9 @@ class Edition:
     venue: str | None = None
     level: Level | None = None
     format: Format | None = None
-    participants: int | None = attrs.field(default=None, metadata=limits(minimum=1, maximum=10**6))
+    participants: int | None = attrs.field(
+        default=None, metadata=approximate(minimum=1, maximum=10**6)
+    )
     motto: str | None = None
     delegations: tuple[Delegation, ...] = attrs.field(default=(), metadata={PER_MEMBER: "country"})
     themes: tuple[Theme, ...] = ()
@@ -237,11 +261,11 @@ class Edition:
         """
         return f"{self.ordinal} ROK–Central Asia Cooperation Forum"
 
-    def _repr_html_(self) -> str:
-        """The edition as an HTML table, for notebooks."""
-        from rok_ca_forum.display import edition_html
+    def __str__(self) -> str:
+        """Everything known about the edition, as ``rok-ca-forum show`` prints it at 80 columns."""
+        from rok_ca_forum.display import describe
 
-        return edition_html(self)
+        return describe(self)
 
     def is_overdue(self, today: dt.date) -> bool:
         """Whether this is a plan whose expected date lies before ``today``.

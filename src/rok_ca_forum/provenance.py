@@ -34,6 +34,7 @@ from rok_ca_forum._meta import (
     limits,
     per_class,
 )
+from rok_ca_forum._record import Record
 from rok_ca_forum.errors import InvalidArgumentError, InvalidTypeError
 
 __all__ = [
@@ -50,8 +51,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class Source:
+@attrs.frozen(kw_only=True, repr=False)
+class Source(Record):
     """A published document that backs the fields named in ``supports``.
 
     ```pycon
@@ -62,6 +63,8 @@ class Source:
 
     ```
     """
+
+    _repr_fields = ("url", "publisher")
 
     url: str = attrs.field(
         metadata={KEY: True, **limits(pattern="^https?://\\S+$", description="an http(s) URL")}
@@ -75,8 +78,8 @@ class Source:
     supports: tuple[str, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
-class Inference:
+@attrs.frozen(kw_only=True, repr=False)
+class Inference(Record):
     """A value that was inferred rather than read, and how.
 
     ```pycon
@@ -87,13 +90,17 @@ class Inference:
     ```
     """
 
+    _repr_fields = ("field", "note")
+
     field: str
     note: str
 
 
-@attrs.frozen(kw_only=True)
-class Alternative:
+@attrs.frozen(kw_only=True, repr=False)
+class Alternative(Record):
     """A value some sources give instead of the one kept, with those sources."""
+
+    _repr_fields = ("value",)
 
     value: str
     # Written as the URLs of sources listed once, in the enclosing record's own ``sources``.
@@ -101,8 +108,8 @@ class Alternative:
     note: str | None = None
 
 
-@attrs.frozen(kw_only=True)
-class Discrepancy:
+@attrs.frozen(kw_only=True, repr=False)
+class Discrepancy(Record):
     """Sources disagree on ``field``: ``value`` was kept, ``alternatives`` were not.
 
     ```pycon
@@ -113,6 +120,8 @@ class Discrepancy:
 
     ```
     """
+
+    _repr_fields = ("field", "value")
 
     field: str
     value: str

@@ -1,4 +1,4 @@
-"""Query results: a plain tuple of editions that also draws itself as a table in notebooks.
+"""Query results: plain tuples of records that print as numbered lists and draw HTML tables.
 
 ```pycon
 >>> import rok_ca_forum as rcf
@@ -13,17 +13,54 @@ True
 
 from __future__ import annotations
 
+from typing import Generic, TypeVar
+
+from rok_ca_forum.institutions import Body
 from rok_ca_forum.models import Edition
 
-__all__ = ["EditionResults"]
+__all__ = ["Bodies", "EditionResults", "Records"]
+
+T = TypeVar("T")
 
 
-class EditionResults(tuple[Edition, ...]):
-    """What ``filter()`` and ``search()`` return: a ``tuple[Edition, ...]`` with a notebook view."""
+class Records(tuple[T, ...], Generic[T]):
+    """A tuple of records (``rcf.bodies``, for one) with a numbered ``repr`` and an HTML table.
+
+    ```pycon
+    >>> import rok_ca_forum as rcf
+    >>> print(repr(rcf.bodies).splitlines()[1])
+      [0] Body(id='business-council', name='Korea-Central Asia Business Council', …)
+
+    ```
+    """
 
     __slots__ = ()
+    _one, _many = "record", "records"
+
+    def _what(self) -> str:
+        return self._one if len(self) == 1 else self._many
+
+    def __repr__(self) -> str:
+        from rok_ca_forum.views import collection_repr
+
+        header = f"{type(self).__name__}: {len(self) or 'no'} {self._what()}"
+        return collection_repr(header, enumerate(self), len(self))
 
     def _repr_html_(self) -> str:
-        from rok_ca_forum.display import EDITION_COLUMNS, edition_row, html_table
+        from rok_ca_forum.views import records_html
 
-        return html_table([edition_row(e) for e in self], EDITION_COLUMNS)
+        return records_html(self, self._many)
+
+
+class Bodies(Records[Body]):
+    """The related bodies, a ``tuple[Body, ...]``."""
+
+    __slots__ = ()
+    _one, _many = "body", "bodies"
+
+
+class EditionResults(Records[Edition]):
+    """What ``filter()`` and ``search()`` return: a ``tuple[Edition, ...]`` with notebook views."""
+
+    __slots__ = ()
+    _one, _many = "edition", "editions"

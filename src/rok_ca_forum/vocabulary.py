@@ -45,6 +45,7 @@ class Vocabulary(ReadOnly, Generic[T]):
     __slots__ = ("_by_key", "_by_name", "_by_token", "_items")
 
     _kind = "item"
+    _kinds = "items"
     _error: type[NotFoundError] = NotFoundError
     _item_type: type
 
@@ -104,7 +105,18 @@ class Vocabulary(ReadOnly, Generic[T]):
             raise self._not_found(key, keys_only=True) from None
 
     def __repr__(self) -> str:
-        return f"<{type(self).__name__}: {len(self)} {self._kind}s>"
+        from rok_ca_forum.views import collection_repr
+
+        header = (
+            f"{type(self).__name__}: {len(self)} {self._kind if len(self) == 1 else self._kinds}"
+        )
+        return collection_repr(header, ((self._key(i), i) for i in self._items), len(self))
+
+    def _repr_html_(self) -> str:
+        """A table of the collection, one row per record, for notebooks."""
+        from rok_ca_forum.views import records_html
+
+        return records_html(self._items, self._kinds)
 
     def get(self, key: str, default: T | None = None) -> T | None:
         """The item with canonical ``key``, or ``default``."""
@@ -192,6 +204,7 @@ class Countries(Vocabulary[Country]):
 
     __slots__ = ()
     _kind = "member state"
+    _kinds = "member states"
     _error = CountryNotFoundError
     _item_type = Country
     _valid_hint = "KR, KZ, KG, TJ, TM, UZ or their alpha-3 codes"
@@ -221,6 +234,7 @@ class Themes(Vocabulary[Theme]):
 
     __slots__ = ()
     _kind = "theme"
+    _kinds = "themes"
     _error = ThemeNotFoundError
     _item_type = Theme
 
@@ -244,6 +258,7 @@ class People(Vocabulary[Person]):
 
     __slots__ = ()
     _kind = "person"
+    _kinds = "people"
     _error = PersonNotFoundError
     _item_type = Person
 

@@ -1,0 +1,205 @@
+"""Tidy tables of a dataset: plain rows with a declared schema, keys and links between tables.
+
+One description serves the DataFrames (``frames``, pandas or polars) and the export for people
+outside Python (``export``: CSV and a Frictionless Data Package). No third-party library here.
+
+```pycon
+>>> import rok_ca_forum as rcf
+>>> t = tidy(rcf.load())
+>>> print(*t)
+editions delegations edition_themes deliverables sources people countries themes secretariat_heads
+>>> t["delegations"].primary_key, t["delegations"].rows[0][:4]
+(('edition', 'country'), (1, 2007, 'KR', 'KR'))
+
+```
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+import attrs
+
+from rok_ca_forum._meta import KEY, is_approximate
+from rok_ca_forum.errors import InvalidTypeError
+from rok_ca_forum.models import Delegation, Edition
+
+if TYPE_CHECKING:
+    from rok_ca_forum.dataset import Dataset
+
+__all__ = ["Column", "Table", "record_table", "tidy"]
+
+
+class Column(NamedTuple):
+    """A column: its name, its type (``integer``, ``string`` or ``date``) and what it means."""
+
+    name: str
+    type: str = "string"
+    required: bool = False
+    description: str = ""
+
+
+class Table(NamedTuple):
+    """Rows under columns, with a primary key and foreign keys ``(columns, table, columns)``."""
+
+    name: str
+    columns: tuple[Column, ...]
+    rows: list[tuple[Any, ...]]
+    primary_key: tuple[str, ...] = ()
+    foreign_keys: tuple[tuple[tuple[str, ...], str, tuple[str, ...]], ...] = ()
+    description: str = ""
+
+
+def _c(spec: str, description: str = "") -> Column:
+    """``"name:type!"``: type defaults to string, ``!`` marks a value every row has."""
+    name, _, kind = spec.partition(":")
+    required = kind.endswith("!") or name.endswith("!")
+    return Column(name.rstrip("!"), kind.rstrip("!") or "string", required, description)
+
+
+_EDITION = (
+    _c("number:integer!", "the edition's number, 1 for 2007's"), _c("year:integer!"),
+    _c("status!"), _c("start_date:date"), _c("end_date:date"), _c("city"),
+    _c("host", "alpha-2 code of the host country"), _c("venue"), _c("level"), _c("format"),
+    _c("participants:integer", "people attending, approximate: the figure a source reports"),
+    _c("motto"), _c("title!"),
+)  # fmt: skip
+_DELEGATION = (
+    _c("country!", "alpha-2 code"), _c("country_name!"), _c("head_id", "id in people"),
+    _c("head_name"), _c("head_title", "as that edition's sources give it"),
+)  # fmt: skip
+_OF_EDITION = (_c("edition:integer!"), _c("year:integer!"))
+
+
+def _code(record: Any) -> Any:
+    return None if record is None else getattr(record, _key_name(type(record)))
+
+
+def _key_name(cls: Any) -> str:
+    return str(next(f.name for f in attrs.fields(cls) if f.metadata.get(KEY)))
+
+
+def _value(value: object) -> object:
+    if isinstance(value, enum.Enum):
+        return value.value
+    return value
+
+
+def _edition_row(e: Edition) -> tuple[Any, ...]:
+    return (
+        e.number, e.year, e.status.value, e.start_date, e.end_date, e.city, _code(e.host), e.venue,
+        _value(e.level), _value(e.format), e.participants, e.motto, e.title,
+    )  # fmt: skip
+
+
+def _delegation_row(d: Delegation) -> tuple[Any, ...]:
+    head = d.head
+    return (d.country.alpha_2, d.country.name, _code(head), head and head.name, d.head_title)
+
+
+def tidy(ds: Dataset) -> dict[str, Table]:
+    """Every table of ``ds``, in an order where each table's foreign keys point to earlier ones
+    or to the vocabularies."""
+    editions = tuple(ds.editions)
+    of = [(e, (e.number, e.year)) for e in editions]
+    to_edition = (("edition",), "editions", ("number",))
+    return {
+        t.name: t
+        for t in (
+            Table("editions", _EDITION, [_edition_row(e) for e in editions], ("number",),
+                  ((("host",), "countries", ("alpha_2",)),), "one row per edition"),
+            Table("delegations", (*_OF_EDITION, _c("host"), *_DELEGATION),
+                  [(*k, _code(e.host), *_delegation_row(d)) for e, k in of for d in e.delegations],
+                  ("edition", "country"),
+                  (to_edition, (("country",), "countries", ("alpha_2",)),
+                   (("head_id",), "people", ("id",))),
+                  "one row per delegation to an edition"),
+            Table("edition_themes", (*_OF_EDITION, _c("theme!"), _c("theme_label!")),
+                  [(*k, t.slug, t.label) for e, k in of for t in e.themes], ("edition", "theme"),
+                  (to_edition, (("theme",), "themes", ("slug",))), "one row per theme discussed"),
+            Table("deliverables", (*_OF_EDITION, _c("item:integer!", "1, 2, … in the edition"),
+                                   _c("kind!"), _c("title!"), _c("date:date"), _c("description"),
+                                   _c("parties", "alpha-2 codes, '; '-separated")),
+                  [(*k, i, d.kind.value, d.title, d.date, d.description,
+                    "; ".join(c.alpha_2 for c in d.parties) or None)
+                   for e, k in of for i, d in enumerate(e.deliverables, 1)],
+                  ("edition", "item"), (to_edition,), "one row per deliverable"),
+            Table("sources", (*_OF_EDITION, _c("supports!", "the field or item it backs"),
+                              _c("url!"), _c("publisher!"), _c("title"), _c("published:date"),
+                              _c("language")),
+                  [(*k, path, s.url, s.publisher, s.title, s.published, s.language)
+                   for e, k in of for s in e.sources for path in s.supports],
+                  ("edition", "url", "supports"), (to_edition,),
+                  "one row per citation: a source backing one field or item of an edition"),
+            Table("people", (_c("id!"), _c("name!"), _c("aliases", "other spellings, '; '")),
+                  [(p.id, p.name, "; ".join(p.aliases) or None) for p in ds.people], ("id",)),
+            Table("countries", (_c("alpha_2!"), _c("alpha_3!"), _c("numeric!"), _c("name!"),
+                                _c("official_name!")),
+                  [(c.alpha_2, c.alpha_3, c.numeric, c.name, c.official_name)
+                   for c in ds.countries], ("alpha_2",)),
+            Table("themes", (_c("slug!"), _c("label!")),
+                  [(t.slug, t.label) for t in ds.themes], ("slug",)),
+            Table("secretariat_heads", (_c("term:integer!"), _c("person_id!"), _c("name!"),
+                                        _c("title"), _c("start:date"), _c("end:date")),
+                  [(i, h.person.id, h.person.name, h.title, h.start, h.end)
+                   for i, h in enumerate(ds.secretariat.heads if ds.secretariat else (), 1)],
+                  ("term",), ((("person_id",), "people", ("id",)),)),
+        )
+    }  # fmt: skip
+
+
+def _cell(value: object) -> object:
+    if isinstance(value, tuple):
+        return "; ".join(str(_cell(v)) for v in value) or None
+    if attrs.has(type(value)):
+        cls: Any = type(value)
+        key = [f.name for f in attrs.fields(cls) if f.metadata.get(KEY)]
+        return getattr(value, key[0]) if key else repr(value)
+    return _value(value)
+
+
+def _kind(values: Sequence[object]) -> str:
+    present = [v for v in values if v is not None]
+    if present and all(type(v) is int for v in present):
+        return "integer"
+    if present and all(type(v) is dt.date for v in present):
+        return "date"
+    return "string"
+
+
+def _note(cls: type, name: str) -> str:
+    return "approximate" if is_approximate(cls, name) else ""
+
+
+def record_table(items: Iterable[object]) -> Table:
+    """Any collection of the package's records as one table, one row per record.
+
+    Editions and delegations get the columns of the tidy tables; other records one column per
+    field, linked records by their key and lists as ``'; '``-separated text.
+    """
+    if isinstance(items, (str, bytes)) or not isinstance(items, Iterable):
+        raise InvalidTypeError(f"expected a collection of records, not {type(items).__name__}")
+    records: list[Any] = list(items)
+    kinds = {type(r) for r in records}
+    if len(kinds) > 1 or not all(attrs.has(k) for k in kinds):
+        names = ", ".join(sorted(k.__name__ for k in kinds))
+        raise InvalidTypeError(f"expected records of one kind, got {names}")
+    cls: Any = next(iter(kinds), Edition)
+    if cls is Edition:
+        return Table("editions", _EDITION, [_edition_row(e) for e in records])
+    if cls is Delegation:
+        return Table("delegations", _DELEGATION, [_delegation_row(d) for d in records])
+    fields = [f for f in attrs.fields(cls) if f.init]
+    rows = [tuple(_cell(getattr(r, f.name)) for f in fields) for r in records]
+    columns = tuple(
+        Column(
+            f.name,
+            _kind([row[i] for row in rows]),
+            description="approximate" * is_approximate(cls, f.name),
+        )
+        for i, f in enumerate(fields)
+    )
+    return Table(cls.__name__.lower(), columns, rows)
