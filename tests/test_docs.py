@@ -13,9 +13,19 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_data_page_is_fresh() -> None:
     page = (ROOT / "docs" / "data.md").read_text(encoding="utf-8")
-    assert page == data_doc.render(rcf.load()), (
+    # Rebuilt against the day the page says its plans were checked: no clock in the test.
+    assert page == data_doc.render(rcf.load(), data_doc.checked_on(page)), (
         "docs/data.md is stale: run python -m tools.data_doc"
     )
+
+
+def test_the_data_page_marks_a_plan_past_its_date() -> None:
+    import datetime as dt
+
+    page = data_doc.render(rcf.load(), dt.date(2027, 1, 1))
+    assert f"18 (planned, as of {rcf.DATA_AS_OF}; no later report)" in page
+    assert "(2026-09-16): planned, as of" in page  # the summit
+    assert "no later report" not in data_doc.render(rcf.load(), dt.date(2026, 1, 1))
 
 
 def test_data_page_names_every_edition_and_source() -> None:

@@ -387,3 +387,53 @@ def test_problems_of_a_json_syntax_error_name_line_and_column(data_copy: Path) -
 def test_the_bundled_data_has_no_problem() -> None:
     assert rcf.load(DATA_DIR).editions[12].city == "Nur-Sultan"
     assert json.loads(rcf.to_json(rcf.load(DATA_DIR).editions[1]))["number"] == 1
+
+
+# 10. validate, the contributor's tool ------------------------------------------------------------
+def test_validate_lists_every_problem_and_exits_1(data_copy: Path, capsys: Any) -> None:
+    from rok_ca_forum.cli import main
+
+    for name, key in (("07.json", "year"), ("12.json", "level")):
+        path = data_copy / "editions" / name
+        data = read(path)
+        data[key] = "bad"
+        write(path, data)
+    assert main(["validate", str(data_copy)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith("editions/07.json: year: expected an integer")
+    assert main(["validate", str(data_copy), "--json"]) == 1
+    found = json.loads(capsys.readouterr().out)
+    assert found["valid"] is False and [p["file"] for p in found["problems"]] == [
+        "editions/07.json",
+        "editions/12.json",
+    ]
+
+
+def test_validate_summarises_a_valid_directory(capsys: Any) -> None:
+    from rok_ca_forum.cli import main
+
+    assert main(["validate", str(DATA_DIR)]) == 0
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1 and "valid (18 editions" in out
+    assert main(["validate", str(DATA_DIR), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["valid"] is True
+
+
+# Issue 10: a plan past its date says the data is older ---------------------------------------
+def test_show_and_list_mark_a_plan_past_its_date(data_copy: Path, capsys: Any) -> None:
+    from rok_ca_forum.cli import main
+
+    path = data_copy / "editions" / "18.json"
+    data = read(path)
+    data["start_date"] = "2026-03-01"  # before any day this test runs on
+    write(path, data)
+    marker = f"planned, as of {rcf.DATA_AS_OF}; no later report"
+    assert main(["show", "18", "--data", str(data_copy)]) == 0
+    assert marker in capsys.readouterr().out
+    assert main(["list", "--data", str(data_copy)]) == 0
+    assert f"18: {marker}" in capsys.readouterr().out
+    edition = rcf.load(data_copy).editions[18]
+    assert marker in edition._repr_html_() and marker in str(edition)
+    assert main(["bodies"]) == 0  # the first summit was set for September 2026
+    assert f"summit, 16 Sep 2026: {marker}" in capsys.readouterr().out

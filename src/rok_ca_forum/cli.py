@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
 import sys
 from collections.abc import Iterator, Sequence
 from typing import Any, NoReturn
@@ -119,6 +120,8 @@ def _parser() -> _Parser:
     command("people", "list everyone the data names: heads of delegation and of the Secretariat")
     command("secretariat", "show the Forum Secretariat")
     command("bodies", "list the related bodies (Business Council, summits, …)")
+    check = command("validate", "check a data directory: every problem, one a line; exit 1 if any")
+    check.add_argument("directory", metavar="DIR", help="a directory laid out like data/")
     export = command("export", "write every table as CSV, with a Frictionless datapackage.json")
     export.add_argument("directory", metavar="DIR", help="where to write (created if missing)")
     return parser
@@ -232,9 +235,12 @@ def _run(args: argparse.Namespace) -> int:
         describe_record,
         edition_row,
         line,
+        status_text,
         table,
     )
 
+    if args.command == "validate":
+        return _validate(args)
     lang = _lang(args)  # a bad language is bad usage, whatever the output format
     ds = rcf.load(args.data) if args.data else rcf.load()
     width = _width()
@@ -251,13 +257,17 @@ def _run(args: argparse.Namespace) -> int:
             _json(_edition_json(edition, lang))
         else:
             title = f"{edition.title_in(lang)}\n" if lang != "en" else ""
-            _write(title + describe(edition, width=width, lang=lang))
+            _write(title + describe(edition, width=width, lang=lang, today=dt.date.today()))
     elif args.command in ("list", "search"):
         found, empty = _list(args, ds)
         if args.json:
             _json([_edition_json(e, lang) for e in found])
         elif found:
             _write(table([edition_row(e) for e in found], EDITION_COLUMNS, width))
+            today = dt.date.today()
+            for e in found:  # a plan already past: the data is older than the plan
+                if e.is_overdue(today):
+                    _write(f"{e.number}: {status_text(e, today)}")
         if not found:
             if not empty:
                 wanted = " ".join(args.text)
@@ -294,6 +304,36 @@ def _run(args: argparse.Namespace) -> int:
     else:  # bodies
         rows = [(b.id, line(b.established or ""), str(len(b.meetings)), b.name) for b in ds.bodies]
         _write(table(rows, ("Id", "Established", "Meetings", "Name"), width))
+        today = dt.date.today()
+        for b in ds.bodies:  # a planned meeting already past: the data is older than the plan
+            for m in b.meetings:
+                if m.is_overdue(today):
+                    when = line(m.date) if m.date else "date unknown"
+                    _write(f"{b.id}, {when}: {status_text(m, today)}")
+    return EXIT_OK
+
+
+def _validate(args: argparse.Namespace) -> int:
+    """``validate DIR``: every problem in a data directory, one a line; exit 1 if any."""
+    import rok_ca_forum as rcf
+
+    try:
+        ds = rcf.load(args.directory)
+    except rcf.DataValidationError as exc:
+        if args.json:
+            _json({"valid": False, "problems": [
+                {"file": file, "field": field, "problem": problem}
+                for file, field, problem in exc.problems
+            ]})  # fmt: skip
+        else:
+            _write("\n".join(": ".join(p for p in problem if p) for problem in exc.problems))
+        return EXIT_NOT_FOUND
+    counts = {"editions": len(ds.editions), "people": len(ds.people), "themes": len(ds.themes)}
+    if args.json:
+        _json({"valid": True, **counts})
+    else:
+        summary = ", ".join(f"{n} {what}" for what, n in counts.items())
+        _write(f"{args.directory}: valid ({summary})")
     return EXIT_OK
 
 

@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import unicodedata
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from rok_ca_forum._columns import WIDTH, table, text_width, wrap
 from rok_ca_forum._meta import is_approximate
 from rok_ca_forum._text import ordinal
 
@@ -40,13 +40,12 @@ __all__ = [
     "describe_record",
     "edition_row",
     "line",
+    "status_text",
     "table",
     "value_text",
     "wrap",
 ]
 
-#: The width text is wrapped to when no terminal says otherwise.
-WIDTH = 80
 
 #: The columns of a table of editions, in notebooks and the terminal.
 EDITION_COLUMNS = ("No.", "Year", "Dates", "City", "Host", "Level", "Format")
@@ -116,8 +115,37 @@ def _number(value: int) -> str:
     return str(value) if abs(value) < 10**18 else f"<an int of {value.bit_length()} bits>"
 
 
-def value_text(record: object, name: str, value: object, *, unknown: str = "unknown") -> str:
-    """A field's value as text: ``about 100`` for a figure its model marks approximate.
+def status_text(record: Any, today: dt.date | None) -> str:
+    """A record's status; a plan whose date has passed by ``today`` says the data is older.
+
+    ```pycon
+    >>> import datetime as dt
+    >>> import rok_ca_forum as rcf
+    >>> status_text(rcf.editions[18], dt.date(2026, 1, 1))
+    'planned'
+    >>> status_text(rcf.editions[18], dt.date(2027, 1, 1))
+    'planned, as of 2026-02-17; no later report'
+
+    ```
+    """
+    from rok_ca_forum._version import DATA_AS_OF
+
+    status = line(record.status) if record.status is not None else "unknown"
+    if today is not None and record.is_overdue(today):
+        return f"{status}, as of {DATA_AS_OF.isoformat()}; no later report"
+    return status
+
+
+def value_text(
+    record: object,
+    name: str,
+    value: object,
+    *,
+    unknown: str = "unknown",
+    today: dt.date | None = None,
+) -> str:
+    """A field's value as text: ``about 100`` for a figure its model marks approximate, and a
+    plan overdue by ``today`` marked as such.
 
     ```pycon
     >>> import rok_ca_forum as rcf
@@ -127,6 +155,8 @@ def value_text(record: object, name: str, value: object, *, unknown: str = "unkn
 
     ```
     """
+    if name == "status" and today is not None and hasattr(record, "is_overdue"):
+        return status_text(record, today)
     if value is None:
         return unknown
     if isinstance(value, tuple):
@@ -227,81 +257,18 @@ def line(value: object) -> str:
     return repr(value)
 
 
-def text_width(text: str) -> int:
-    """The terminal cells ``text`` takes: two for wide (CJK, Hangul) characters.
-
-    ```pycon
-    >>> text_width("Seoul"), text_width("서울")
-    (5, 4)
-
-    ```
-    """
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def table(rows: Sequence[Sequence[str]], columns: Sequence[str], width: int = 0) -> str:
-    """Rows aligned under their column headings; with ``width``, the last column wraps to fit.
-
-    ```pycon
-    >>> print(table([("1", "a few words here")], ("No.", "Text"), width=15))
-    No.  Text
-    ---  ----------
-    1    a few
-         words here
-
-    ```
-    """
-    widths = [text_width(c) for c in columns]
-    for row in rows:
-        widths = [max(w, text_width(cell)) for w, cell in zip(widths, row, strict=False)]
-    start = sum(widths[:-1]) + 2 * (len(widths) - 1)
-    if width and start + widths[-1] > width:
-        widths[-1] = max(width - start, 10, text_width(columns[-1]))
-
-    def row_lines(cells: Sequence[str]) -> str:
-        padded = [c + " " * (w - text_width(c)) for c, w in zip(cells[:-1], widths, strict=False)]
-        last = wrap(cells[-1], start + widths[-1], "  ".join([*padded, ""]), " " * start)
-        return "\n".join(x.rstrip() for x in last.splitlines())
-
-    rule = ["-" * w for w in widths]
-    return "\n".join([row_lines(columns), row_lines(rule), *(row_lines(r) for r in rows)])
-
-
-def wrap(text: str, width: int = WIDTH, first: str = "", rest: str | None = None) -> str:
-    """``text`` filled to ``width`` terminal cells, never splitting a word or a URL.
-
-    ```pycon
-    >>> print(wrap("see https://example.org/a/long/path for more", 20, "- ", "  "))
-    - see
-      https://example.org/a/long/path
-      for more
-
-    ```
-    """
-    rest = first if rest is None else rest
-    out: list[str] = []
-    current = first
-    fresh = True
-    for word in text.split():
-        if not fresh and text_width(current) + 1 + text_width(word) > width:
-            out.append(current)
-            current, fresh = rest, True
-        current += word if fresh else " " + word
-        fresh = False
-    out.append(current)
-    return "\n".join(out)
-
-
-def describe(e: Edition, *, width: int = WIDTH, lang: str = "en") -> str:
+def describe(
+    e: Edition, *, width: int = WIDTH, lang: str = "en", today: dt.date | None = None
+) -> str:
     """Everything known about one edition, as text ``width`` cells wide (URLs kept whole).
 
-    ``lang`` gives the country names (``Country.name_in``); it is what ``str(edition)`` and
-    ``rok-ca-forum show`` print.
+    ``lang`` gives the country names (``Country.name_in``); with ``today``, a plan whose date has
+    passed says the data is older. It is what ``str(edition)`` and ``rok-ca-forum show`` print.
     """
     width = max(width, 40)
     place = ", ".join(p for p in (e.city, e.host.name_in(lang) if e.host else None) if p)
     facts = [
-        ("Status", e.status.value),
+        ("Status", status_text(e, today)),
         ("Year", f"{e.year}{' (inferred)' if any(i.field == 'year' for i in e.inferred) else ''}"),
         ("Dates", date_range(e, missing="unknown")),
         ("Place", place or "unknown"),

@@ -265,7 +265,8 @@ class Edition(Record):
         """Everything known about the edition, as ``rok-ca-forum show`` prints it at 80 columns."""
         from rok_ca_forum.display import describe
 
-        return describe(self)
+        # A view for people: the day it is read is what tells an old plan from a current one.
+        return describe(self, today=dt.date.today())
 
     def is_overdue(self, today: dt.date) -> bool:
         """Whether this is a plan whose expected date lies before ``today``.

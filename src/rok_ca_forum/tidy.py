@@ -70,6 +70,7 @@ _EDITION = (
 _DELEGATION = (
     _c("country!", "alpha-2 code"), _c("country_name!"), _c("head_id", "id in people"),
     _c("head_name"), _c("head_title", "as that edition's sources give it"),
+    _c("rank", "the title on one scale: minister, deputy-minister, ambassador, other-official"),
 )  # fmt: skip
 _OF_EDITION = (_c("edition:integer!"), _c("year:integer!"))
 
@@ -97,7 +98,10 @@ def _edition_row(e: Edition) -> tuple[Any, ...]:
 
 def _delegation_row(d: Delegation) -> tuple[Any, ...]:
     head = d.head
-    return (d.country.alpha_2, d.country.name, _code(head), head and head.name, d.head_title)
+    return (
+        d.country.alpha_2, d.country.name, _code(head), head and head.name, d.head_title,
+        _value(d.rank),
+    )  # fmt: skip
 
 
 def tidy(ds: Dataset) -> dict[str, Table]:

@@ -162,7 +162,8 @@ def record_html(record: object) -> str:
         if isinstance(value, tuple):
             cell = "<br>".join(escape(line(v)) for v in value)
         else:
-            cell = escape(value_text(record, field.name, value))
+            # A view for people: read today, so that a plan already past says the data is older.
+            cell = escape(value_text(record, field.name, value, today=dt.date.today()))
         rows.append(f"<tr><th>{escape(_label(field.name))}</th><td>{cell}</td></tr>")
     return f"<table>{''.join(rows)}</table>"
 
