@@ -42,6 +42,7 @@ __all__ = [
     "line",
     "status_text",
     "table",
+    "text_width",
     "value_text",
     "wrap",
 ]

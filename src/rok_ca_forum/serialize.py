@@ -26,7 +26,7 @@ import attrs
 from rok_ca_forum._format import Shape, key_field, record_shapes
 from rok_ca_forum._meta import per_class
 from rok_ca_forum.dataset import Dataset
-from rok_ca_forum.errors import InvalidArgumentError, InvalidTypeError
+from rok_ca_forum.errors import DataValidationError, InvalidArgumentError, InvalidTypeError
 from rok_ca_forum.models import Edition
 from rok_ca_forum.provenance import Alternative, Discrepancy, Source
 
@@ -72,6 +72,23 @@ def _plain_record(cls: type) -> _Plain:
         return result
 
     return plain
+
+
+def _non_string_key(data: object, path: str = "") -> tuple[str, object] | None:
+    """Where ``data`` holds a dict key that is not a string, and the key, if anywhere."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if not isinstance(key, str):
+                return path, key
+            found = _non_string_key(value, f"{path}.{key}" if path else key)
+            if found is not None:
+                return found
+    elif isinstance(data, (list, tuple)):
+        for index, item in enumerate(data):
+            found = _non_string_key(item, f"{path}[{index}]")
+            if found is not None:
+                return found
+    return None
 
 
 @overload
@@ -174,6 +191,11 @@ def from_dict(
     references = reference_tables([ds.countries, ds.people, ds.themes, given])
     references.setdefault(Source, {})
     where = f"from_dict({cls.__name__})"
+    # JSON has only string keys; a plain dict may not, and older cattrs cannot even name them.
+    odd = _non_string_key(data)
+    if odd is not None:
+        path, key = odd
+        raise DataValidationError(where, path or "(top level)", f"unknown field(s): {key!r}")
     # The rules load() applies to an edition file apply here too.
     if cls is EDITIONS.cls and EDITIONS.complete and type(data) is dict:
         check_complete(data, cls, where)
