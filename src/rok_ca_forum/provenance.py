@@ -47,6 +47,7 @@ __all__ = [
     "item_path",
     "item_paths",
     "path_pattern",
+    "paths_of",
     "sources_for",
 ]
 
@@ -162,11 +163,20 @@ def fact_paths(cls: type) -> frozenset[str]:
 
 def _sub_fields(cls: type, member_field: str) -> tuple[str, ...]:
     """The fields of a per-member item that are sourced one by one (a delegation's head, title)."""
-    return tuple(
-        f.name
-        for f in attrs.fields(cls)
-        if f.init and f.name != member_field and not f.metadata.get(SOURCED_WITH)
-    )
+    return tuple(f for f in _sourced_alone(cls) if f != member_field)
+
+
+@per_class
+def _sourced_alone(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in attrs.fields(cls) if f.init and not f.metadata.get(SOURCED_WITH))
+
+
+@per_class
+def _key_of(cls: type) -> str | None:
+    """The key field of ``cls``, if it is a record with one (a theme's slug)."""
+    if not attrs.has(cls):
+        return None
+    return next((f.name for f in attrs.fields(cls) if f.metadata.get(KEY)), None)
 
 
 def _item_key(field: attrs.Attribute, index: int, item: Any) -> str:  # type: ignore[type-arg]
@@ -174,19 +184,21 @@ def _item_key(field: attrs.Attribute, index: int, item: Any) -> str:  # type: ig
     member_field = field.metadata.get(PER_MEMBER)
     if member_field:
         return str(getattr(getattr(item, member_field), "alpha_2", ""))
-    if attrs.has(type(item)):
-        key = next((f.name for f in attrs.fields(type(item)) if f.metadata.get(KEY)), None)
-        if key is not None:
-            return str(getattr(item, key))
-    return str(index)
+    key = _key_of(type(item))
+    return str(index) if key is None else str(getattr(item, key))
 
 
-def _data_fields(record: Any) -> list[attrs.Attribute]:  # type: ignore[type-arg]
-    return [
+@per_class
+def _facts_of(cls: type) -> tuple[attrs.Attribute, ...]:  # type: ignore[type-arg]
+    return tuple(
         f
-        for f in attrs.fields(type(record))
+        for f in attrs.fields(cls)
         if f.init and f.name not in _PROVENANCE and not f.metadata.get(KEY)
-    ]
+    )
+
+
+def _data_fields(record: Any) -> tuple[attrs.Attribute, ...]:  # type: ignore[type-arg]
+    return _facts_of(type(record))
 
 
 def item_paths(record: Any) -> frozenset[str]:
@@ -199,21 +211,41 @@ def item_paths(record: Any) -> frozenset[str]:
 
     ```
     """
+    return paths_of(record)[0]
+
+
+_Needed = tuple[tuple[str, str, bool], ...]
+
+
+def paths_of(record: Any) -> tuple[frozenset[str], _Needed]:
+    """In one walk over ``record``: every path a source may name, and its non-null facts.
+
+    Each fact comes as ``(field, path, below)``: ``below`` says whether a path below it will do
+    (a delegation is backed by any of its paths). The loader asks for both, for every record.
+    """
     paths: set[str] = set()
+    needed: list[tuple[str, str, bool]] = []
     for field in _data_fields(record):
-        value = getattr(record, field.name)
-        if field.name == "discrepancies":
+        name = field.name
+        value = getattr(record, name)
+        if name == "discrepancies":
             paths.add("claims")
         if not isinstance(value, tuple):
-            paths.add(field.name)
+            paths.add(name)
+            if value is not None:
+                needed.append((name, name, False))
             continue
         member_field = field.metadata.get(PER_MEMBER)
         for index, item in enumerate(value):
-            path = f"{field.name}.{_item_key(field, index, item)}"
+            path = f"{name}.{_item_key(field, index, item)}"
             paths.add(path)
+            needed.append((name, path, bool(member_field)))
             if member_field:
-                paths.update(f"{path}.{sub}" for sub in _sub_fields(type(item), member_field))
-    return frozenset(paths)
+                for sub in _sub_fields(type(item), member_field):
+                    paths.add(f"{path}.{sub}")
+                    if getattr(item, sub) is not None:
+                        needed.append((name, f"{path}.{sub}", False))
+    return frozenset(paths), tuple(needed)
 
 
 @per_class
@@ -265,22 +297,7 @@ def facts_to_source(record: Any, skip: frozenset[str] = frozenset()) -> list[tup
     paths (that the state took part), and its head and title each their own when known.
     Fields in ``skip`` (the package's own notes, say) are left out.
     """
-    needed: list[tuple[str, bool]] = []
-    for field in _data_fields(record):
-        value = getattr(record, field.name)
-        if field.name in skip or value is None or value == ():
-            continue
-        if not isinstance(value, tuple):
-            needed.append((field.name, False))
-            continue
-        member_field = field.metadata.get(PER_MEMBER)
-        for index, item in enumerate(value):
-            path = f"{field.name}.{_item_key(field, index, item)}"
-            needed.append((path, bool(member_field)))
-            if member_field:
-                subs = _sub_fields(type(item), member_field)
-                needed += [(f"{path}.{s}", False) for s in subs if getattr(item, s) is not None]
-    return needed
+    return [(path, below) for field, path, below in paths_of(record)[1] if field not in skip]
 
 
 def item_path(record: Any, item: object) -> str:

@@ -13,10 +13,12 @@ True
 
 from __future__ import annotations
 
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
-from rok_ca_forum.institutions import Body
 from rok_ca_forum.models import Edition
+
+if TYPE_CHECKING:  # the institutions' module is imported only when they are asked for
+    from rok_ca_forum.institutions import Body
 
 __all__ = ["Bodies", "EditionResults", "Records"]
 
@@ -52,7 +54,7 @@ class Records(tuple[T, ...], Generic[T]):
         return records_html(self, self._many)
 
 
-class Bodies(Records[Body]):
+class Bodies(Records["Body"]):
     """The related bodies, a ``tuple[Body, ...]``."""
 
     __slots__ = ()

@@ -21,7 +21,7 @@ import attrs
 from rok_ca_forum.enums import Status
 from rok_ca_forum.errors import DataValidationError, Problem
 from rok_ca_forum.models import Edition
-from rok_ca_forum.provenance import Source, fact_paths, facts_to_source, item_paths
+from rok_ca_forum.provenance import Source, fact_paths, facts_to_source, item_paths, paths_of
 
 __all__ = [
     "check_complete",
@@ -60,11 +60,11 @@ def check_complete(raw: Mapping[Any, Any], cls: type, name: str) -> None:
         raise DataValidationError.of([(name, field, "required field missing") for field in missing])
 
 
-def check_provenance(record: Any, name: str) -> None:
+def check_provenance(record: Any, name: str, items: frozenset[str] | None = None) -> None:
     """Sources listed once each, each backing items this record has (``"themes.energy"``, not
     ``"themes"``), and inferences and discrepancies about fields or items it has."""
     sources: tuple[Source, ...] = getattr(record, "sources", ())
-    items = item_paths(record)
+    items = item_paths(record) if items is None else items
     check_unique(sources, lambda s: s.url, name, "source url")
     for i, source in enumerate(sources):
         if items.issuperset(source.supports):
@@ -86,7 +86,12 @@ def check_provenance(record: Any, name: str) -> None:
                 )
 
 
-def check_sourced(record: Any, name: str, only: frozenset[str] | None = None) -> None:
+def check_sourced(
+    record: Any,
+    name: str,
+    only: frozenset[str] | None = None,
+    facts: list[tuple[str, bool]] | None = None,
+) -> None:
     """Every non-null fact and every item of ``record`` named by a source, or by an inference
     saying how it was inferred; ``only`` limits the check to those fields.
 
@@ -99,9 +104,11 @@ def check_sourced(record: Any, name: str, only: frozenset[str] | None = None) ->
     skip = _NOT_SOURCED
     if only is not None:
         skip = skip | (frozenset(f.name for f in attrs.fields(type(record))) - only)
+    # A path below another backs it too (delegations.KZ.head: Kazakhstan took part).
+    above = {path.rpartition(".")[0] for path in backed}
     problems: list[Problem] = []
-    for path, below in facts_to_source(record, skip):
-        if path in backed or (below and any(p.startswith(path + ".") for p in backed)):
+    for path, below in facts_to_source(record, skip) if facts is None else facts:
+        if path in backed or (below and path in above):
             continue
         problems.append((name, path, "no source supports this fact"))
     if problems:
@@ -123,8 +130,9 @@ def check_edition(e: Edition, name: str) -> None:
     if e.host and e.delegations and e.host not in {d.country for d in e.delegations}:
         raise DataValidationError(name, "host", f"{e.host.alpha_2} sent no delegation")
     check_unique(e.themes, lambda t: t.slug, name + ": themes", "theme")
-    check_provenance(e, name)
-    check_sourced(e, name)
+    items, needed = paths_of(e)  # one walk over the edition serves both checks
+    check_provenance(e, name, items)
+    check_sourced(e, name, facts=[(p, below) for f, p, below in needed if f not in _NOT_SOURCED])
 
 
 def check_sequence(editions: list[Edition], files: Mapping[int, str], folder: str) -> None:
