@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 from rok_ca_forum.models import Edition
 
 if TYPE_CHECKING:  # the institutions' module is imported only when they are asked for
-    from rok_ca_forum.institutions import Body
+    from rok_ca_forum.institutions import Body  # noqa: F401 - the quoted base class below names it
 
 __all__ = ["Bodies", "EditionResults", "Records"]
 
