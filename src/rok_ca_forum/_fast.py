@@ -33,17 +33,15 @@ from typing import Any
 from rok_ca_forum._format import (
     BODIES,
     BUNDLED_FILES,
-    COUNTRIES,
     EDITIONS,
-    PEOPLE,
     SECRETARIAT,
-    THEMES,
     VOCABULARIES,
     Shape,
     has_own_sources,
     key_field,
     record_shapes,
     reference_tables,
+    vocabulary_fields,
 )
 from rok_ca_forum._meta import per_class
 from rok_ca_forum.dataset import Dataset
@@ -159,10 +157,4 @@ def build_if_unchanged(root: str | os.PathLike[str], expected_checksum: int) -> 
             tuple(record_builder(BODIES.cls)(b, refs) for b in data.get(BODIES.name, ())),
         )
 
-    return Dataset(
-        editions=editions,
-        countries=vocabularies[COUNTRIES.cls],
-        themes=vocabularies[THEMES.cls],
-        people=vocabularies[PEOPLE.cls],
-        institutions=institutions,
-    )
+    return Dataset(editions=editions, **vocabulary_fields(vocabularies), institutions=institutions)

@@ -23,7 +23,7 @@ import datetime as dt
 import enum
 import types
 import typing
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -45,6 +45,7 @@ __all__ = [
     "records_reachable",
     "reference_tables",
     "shape_of",
+    "vocabulary_fields",
 ]
 
 
@@ -250,6 +251,19 @@ def reference_tables(vocabularies: Iterable[Iterable[Any]]) -> dict[type, dict[s
             table = tables.setdefault(cls, {})
             table[getattr(record, key_field(cls) or "")] = record
     return tables
+
+
+def vocabulary_fields(vocabularies: Mapping[type, Any]) -> dict[str, Any]:
+    """Each vocabulary's records under the `Dataset` argument named after its file.
+
+    ```pycon
+    >>> from rok_ca_forum.models import Country, Person, Theme
+    >>> sorted(vocabulary_fields({Country: (), Theme: (), Person: ()}))
+    ['countries', 'people', 'themes']
+
+    ```
+    """
+    return {file.name.removesuffix(".json"): vocabularies[file.cls] for file in VOCABULARIES}
 
 
 def has_own_sources(cls: type) -> bool:

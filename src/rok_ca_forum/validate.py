@@ -29,14 +29,13 @@ from rok_ca_forum._format import (
     COUNTRIES,
     EDITION_FILE,
     EDITIONS,
-    PEOPLE,
     SECRETARIAT,
-    THEMES,
     VOCABULARIES,
     DataFile,
     key_field,
     limits_of,
     reference_tables,
+    vocabulary_fields,
 )
 from rok_ca_forum._meta import MEMBER_STATES
 from rok_ca_forum._reading import MAX_FILE_BYTES, read_json
@@ -221,11 +220,5 @@ def _read_dataset(root: Traversable) -> Dataset:
                 for body in bodies:
                     check_provenance(body, f"{BODIES.name}: {body.id}")
     problems.check()
-    return Dataset(
-        editions=editions,
-        countries=vocabularies[COUNTRIES.cls],
-        themes=vocabularies[THEMES.cls],
-        people=vocabularies[PEOPLE.cls],
-        secretariat=secretariat,
-        bodies=bodies,
-    )
+    fields = vocabulary_fields(vocabularies)
+    return Dataset(editions=editions, **fields, secretariat=secretariat, bodies=bodies)
