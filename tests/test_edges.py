@@ -437,3 +437,26 @@ def test_show_and_list_mark_a_plan_past_its_date(data_copy: Path, capsys: Any) -
     assert marker in edition._repr_html_() and marker in str(edition)
     assert main(["bodies"]) == 0  # the first summit was set for September 2026
     assert f"summit, 16 Sep 2026: {marker}" in capsys.readouterr().out
+
+
+def test_threads_asking_for_the_secretariat_at_once_share_one() -> None:
+    import threading
+
+    from rok_ca_forum._fast import build_if_unchanged
+    from rok_ca_forum._version import DATA_CHECKSUM
+
+    ds = build_if_unchanged(DATA_DIR, DATA_CHECKSUM)  # the institutions built on first access
+    assert ds is not None
+    barrier = threading.Barrier(16)
+    seen: list[int] = []
+
+    def ask() -> None:
+        barrier.wait()
+        seen.append(id(ds.secretariat))
+
+    threads = [threading.Thread(target=ask) for _ in range(16)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(seen) == 16 and len(set(seen)) == 1

@@ -13,7 +13,6 @@ It does no I/O and keeps no global state; ``loading`` decides where data comes f
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
@@ -46,14 +45,14 @@ class Dataset(ReadOnly):
     ```
     """
 
-    __slots__ = ("_institutions", "_lock", "countries", "editions", "people", "themes")
+    __slots__ = ("_built", "_institutions", "countries", "editions", "people", "themes")
 
     editions: Editions
     countries: Countries
     themes: Themes
     people: People
     _institutions: _Institutions | Callable[[], _Institutions]
-    _lock: threading.Lock
+    _built: dict[str, _Institutions]
 
     def __init__(
         self,
@@ -77,7 +76,7 @@ class Dataset(ReadOnly):
         self.themes = themes
         self.people = people
         self._institutions = institutions or (secretariat, Bodies(bodies))
-        self._lock = threading.Lock()
+        self._built = {}
         self._seal()
 
     def __repr__(self) -> str:
@@ -92,11 +91,11 @@ class Dataset(ReadOnly):
     def _resolved(self) -> _Institutions:
         value = self._institutions
         if callable(value):
-            with self._lock:
-                if callable(self._institutions):
-                    secretariat, bodies = self._institutions()
-                    self._cache("_institutions", (secretariat, Bodies(bodies)))
-            value = self._institutions
+            # No lock, so that a process forked mid-build cannot inherit one held: racing threads
+            # may both build, and setdefault (atomic) keeps the first, which all then share.
+            secretariat, bodies = value()
+            value = self._built.setdefault("institutions", (secretariat, Bodies(bodies)))
+            self._cache("_institutions", value)
         assert isinstance(value, tuple)
         return value
 
