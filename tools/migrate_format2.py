@@ -24,12 +24,47 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-MACHINE_OPENING = (
-    "Not stated in so many words by any source found; inferred from what they do say."
-)
+MACHINE_OPENING = "Not stated in so many words by any source found; inferred from what they do say."
 _STOP = frozenset(
-    "the a an of and to in on for at by with from its was were is as that this be been their "
-    "his her it which who into over after before about also than then there".split()
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "and",
+        "to",
+        "in",
+        "on",
+        "for",
+        "at",
+        "by",
+        "with",
+        "from",
+        "its",
+        "was",
+        "were",
+        "is",
+        "as",
+        "that",
+        "this",
+        "be",
+        "been",
+        "their",
+        "his",
+        "her",
+        "it",
+        "which",
+        "who",
+        "into",
+        "over",
+        "after",
+        "before",
+        "about",
+        "also",
+        "than",
+        "then",
+        "there",
+    ]
 )
 _HOST_PREFIXES = ("www01.", "www.", "m.", "eng.", "en.", "tr.", "dev.", "paper.", "biz.", "amp.")
 
@@ -42,7 +77,7 @@ def slug(text: str, words: int = 4) -> str:
 
 
 def unique(key: str, taken: set[str], fallback: str) -> str:
-    """``key`` (or ``fallback`` if empty or not starting with a letter), made unique in ``taken``."""
+    """``key`` (``fallback`` if empty or not starting with a letter), unique in ``taken``."""
     if not key or not key[0].isalpha():
         key = f"{fallback}-{key}" if key else fallback
     candidate, n = key, 2
@@ -53,6 +88,7 @@ def unique(key: str, taken: set[str], fallback: str) -> str:
 
 
 # --- the registry of sources ------------------------------------------------------------------
+
 
 def source_key(url: str, published: str | None, taken: set[str]) -> str:
     parts = urlsplit(url)
@@ -91,7 +127,9 @@ def split_publisher(text: str) -> tuple[str, str | None]:
     return publisher or text, ("; ".join(kept) or None)
 
 
-def registry(records: list[tuple[str, dict[str, Any]]]) -> tuple[list[dict[str, Any]], dict[str, str]]:
+def registry(
+    records: list[tuple[str, dict[str, Any]]],
+) -> tuple[list[dict[str, Any]], dict[str, str]]:
     """One entry per URL (the fullest description wins) and each URL's key."""
     by_url: dict[str, list[dict[str, Any]]] = {}
     for _, record in records:
@@ -120,6 +158,7 @@ def registry(records: list[tuple[str, dict[str, Any]]]) -> tuple[list[dict[str, 
 
 
 # --- one record -------------------------------------------------------------------------------
+
 
 class Record:
     """One format-1 record being rewritten: its citations by path, its inferences, its keys."""
@@ -155,7 +194,7 @@ class Record:
                 if key not in full and all(p["source"] != key for p in partial):
                     partial.append({"source": key, "partial": said})
             if note.startswith(MACHINE_OPENING):
-                for fragment in note[len(MACHINE_OPENING):].split(" / "):
+                for fragment in note[len(MACHINE_OPENING) :].split(" / "):
                     publisher, _, said = fragment.strip().partition(": ")
                     named = self.publishers.get(publisher, [])
                     if len(named) != 1 or not said:  # a publisher of two pages: ambiguous
@@ -163,7 +202,7 @@ class Record:
                     key = named[0]
                     if key not in full and all(p["source"] != key for p in partial):
                         partial.append({"source": key, "partial": said.strip()})
-                note = "TODO: " + note[len(MACHINE_OPENING):].strip()
+                note = "TODO: " + note[len(MACHINE_OPENING) :].strip()
             out["inferred"] = note
         cites: list[Any] = [*full, *partial]
         if cites:
@@ -213,7 +252,9 @@ class Record:
             field = self.renamed.get(d["field"], d["field"])
             item = {"key": key, **d, "field": field, "alternatives": alternatives}
             if d["field"] == "claims":
-                extra = [k for k in self.cited.get("claims", []) if k not in item.get("sources", [])]
+                extra = [
+                    k for k in self.cited.get("claims", []) if k not in item.get("sources", [])
+                ]
                 if extra:
                     item["_claims"] = extra
             return item
@@ -221,7 +262,9 @@ class Record:
         written = self.items(
             "discrepancies",
             self.raw.get("discrepancies", []),
-            lambda d, taken: unique(slug(d["field"].replace("_", " ").replace(".", " ")), taken, "about"),
+            lambda d, taken: unique(
+                slug(d["field"].replace("_", " ").replace(".", " ")), taken, "about"
+            ),
             write,
         )
         for item in written:
@@ -238,8 +281,19 @@ class Record:
 def edition(raw: dict[str, Any], keys: dict[str, str], audit: dict[str, Any]) -> dict[str, Any]:
     r = Record(raw, keys, audit)
     out: dict[str, Any] = {"number": raw["number"]}
-    for name in ("year", "status", "start_date", "end_date", "city", "host", "venue", "level",
-                 "format", "participants", "motto"):
+    for name in (
+        "year",
+        "status",
+        "start_date",
+        "end_date",
+        "city",
+        "host",
+        "venue",
+        "level",
+        "format",
+        "participants",
+        "motto",
+    ):
         r.fact(out, name, raw[name])
 
     def delegation(d: dict[str, Any], key: str) -> dict[str, Any]:
@@ -250,11 +304,17 @@ def edition(raw: dict[str, Any], keys: dict[str, str], audit: dict[str, Any]) ->
         return item
 
     out["delegations"] = r.items(
-        "delegations", raw["delegations"], lambda d, taken: d["country"], delegation,
+        "delegations",
+        raw["delegations"],
+        lambda d, taken: d["country"],
+        delegation,
         positional=False,
     )
     out["themes"] = r.items(
-        "themes", raw["themes"], lambda t, taken: t, lambda t, key: {"theme": t},
+        "themes",
+        raw["themes"],
+        lambda t, taken: t,
+        lambda t, key: {"theme": t},
         positional=False,
     )
     out["agenda"] = r.statements("agenda", raw["agenda"], "session")
@@ -281,11 +341,15 @@ def secretariat(raw: dict[str, Any], keys: dict[str, str], audit: dict[str, Any]
     out["purpose"] = r.statements("purpose", raw["purpose"], "aim")
     out["governance"] = r.statements("governance", raw["governance"], "rule")
     out["heads"] = r.items(
-        "heads", raw["heads"], lambda h, taken: unique(h["person"], taken, "head"),
+        "heads",
+        raw["heads"],
+        lambda h, taken: unique(h["person"], taken, "head"),
         lambda h, key: dict(h),
     )
     out["work_plans"] = r.items(
-        "work_plans", raw["work_plans"], lambda w, taken: unique(f"plan-{w['year']}", taken, "plan"),
+        "work_plans",
+        raw["work_plans"],
+        lambda w, taken: unique(f"plan-{w['year']}", taken, "plan"),
         lambda w, key: {"key": key, **w},
     )
     out["notes"] = r.statements("notes", raw["notes"], "note")
@@ -337,7 +401,11 @@ def migrate(root: Path, audit: Path | None = None) -> None:
     secretariat_file = root / "secretariat.json"
     bodies_file = root / "bodies.json"
     people_file = root / "people.json"
-    sec = json.loads(secretariat_file.read_text(encoding="utf-8")) if secretariat_file.is_file() else None
+    sec = (
+        json.loads(secretariat_file.read_text(encoding="utf-8"))
+        if secretariat_file.is_file()
+        else None
+    )
     bodies = json.loads(bodies_file.read_text(encoding="utf-8")) if bodies_file.is_file() else []
     people = json.loads(people_file.read_text(encoding="utf-8"))
     everything = [("e", e) for _, e in editions] + [("b", b) for b in bodies]

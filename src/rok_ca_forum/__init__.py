@@ -21,7 +21,7 @@ import types
 from typing import TYPE_CHECKING, Any
 
 from rok_ca_forum._version import DATA_AS_OF, DATA_VERSION, __version__
-from rok_ca_forum.enums import DeliverableKind, Format, Level, Rank, Status
+from rok_ca_forum.enums import DeliverableKind, Format, Grade, Level, Rank, Status
 from rok_ca_forum.errors import (
     CountryNotFoundError,
     DataValidationError,
@@ -35,6 +35,7 @@ from rok_ca_forum.errors import (
 )
 from rok_ca_forum.models import (
     Alternative,
+    Citation,
     Country,
     Delegation,
     Deliverable,
@@ -43,6 +44,7 @@ from rok_ca_forum.models import (
     Inference,
     Person,
     Source,
+    Statement,
     Theme,
 )
 
@@ -62,12 +64,13 @@ if TYPE_CHECKING:
     from rok_ca_forum.loading import load
     from rok_ca_forum.results import Bodies, EditionResults, Records
     from rok_ca_forum.serialize import from_dict, to_dict, to_json
-    from rok_ca_forum.vocabulary import Countries, People, Themes
+    from rok_ca_forum.vocabulary import Countries, People, Sources, Themes
 
     editions: Editions
     countries: Countries
     themes: Themes
     people: People
+    sources: Sources
     secretariat: Secretariat
     bodies: tuple[Body, ...]
 
@@ -77,6 +80,7 @@ __all__ = [
     "Alternative",
     "Bodies",
     "Body",
+    "Citation",
     "Countries",
     "Country",
     "CountryNotFoundError",
@@ -91,6 +95,7 @@ __all__ = [
     "EditionResults",
     "Editions",
     "Format",
+    "Grade",
     "Inference",
     "InvalidArgumentError",
     "InvalidTypeError",
@@ -108,6 +113,8 @@ __all__ = [
     "Secretariat",
     "SecretariatHead",
     "Source",
+    "Sources",
+    "Statement",
     "Status",
     "Theme",
     "ThemeNotFoundError",
@@ -121,6 +128,7 @@ __all__ = [
     "load",
     "people",
     "secretariat",
+    "sources",
     "tables",
     "themes",
     "to_dataframe",
@@ -129,7 +137,7 @@ __all__ = [
 ]
 
 # Attributes served lazily: the data on first use, the heavier modules only when asked for.
-_DATA = frozenset({"editions", "countries", "themes", "people", "secretariat", "bodies"})
+_DATA = frozenset({"editions", "countries", "themes", "people", "sources", "secretariat", "bodies"})
 _LAZY = {
     "load": "rok_ca_forum.loading",
     "Dataset": "rok_ca_forum.dataset",
@@ -144,6 +152,7 @@ _LAZY = {
     ),
     "Themes": "rok_ca_forum.vocabulary",
     "People": "rok_ca_forum.vocabulary",
+    "Sources": "rok_ca_forum.vocabulary",
     "to_dataframe": "rok_ca_forum.frames",
     "tables": "rok_ca_forum.frames",
     "to_dict": "rok_ca_forum.serialize",

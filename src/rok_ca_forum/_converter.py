@@ -33,14 +33,12 @@ from rok_ca_forum._format import (
     VOCABULARIES,
     Shape,
     enums_used,
-    has_own_sources,
     key_field,
     limits_of,
     record_shapes,
     records_reachable,
 )
 from rok_ca_forum._text import suggest
-from rok_ca_forum.provenance import Source
 
 __all__ = [
     "References",
@@ -169,6 +167,7 @@ def _limited(
     low, high = limits.get("minimum"), limits.get("maximum")
     pattern = re.compile(limits["pattern"]) if "pattern" in limits else None
     allowed = limits.get("enum")
+    longest = limits.get("max_length")
     meaning = limits.get("description") or f"matching {limits.get('pattern')}"
 
     def structure(value: object, tp: type) -> T:
@@ -181,6 +180,9 @@ def _limited(
             raise ValueError(f"{_shown(result)} is above the maximum {high}")
         if pattern is not None and not pattern.fullmatch(result):
             raise ValueError(f"{_shown(result)} is not {meaning}")
+        if longest is not None and len(typing.cast(str, result)) > longest:
+            size = len(typing.cast(str, result))
+            raise ValueError(f"is {size} characters long; at most {longest} are allowed")
         if allowed is not None and result not in allowed:
             raise ValueError(f"{_shown(result)} is not one of {', '.join(allowed)}")
         return result
@@ -296,39 +298,7 @@ def _record_hook(conv: cattrs.Converter, cls: type[T]) -> Callable[[Any, type], 
     plain = cattrs.gen.make_dict_structure_fn(
         cls, conv, _cattrs_forbid_extra_keys=True, **overrides
     )
-    if not has_own_sources(typing.cast(type, cls)):
-        return plain
-    # The same, taking sources already structured (they must be, before anything points at them).
-    overrides["sources"] = cattrs.gen.override(struct_hook=lambda value, _: value)
-    prebuilt = cattrs.gen.make_dict_structure_fn(
-        cls, conv, _cattrs_forbid_extra_keys=True, **overrides
-    )
-    source_key = key_field(Source) or ""
-
-    def structure(value: Any, target: type) -> T:
-        """A record whose nested records point at its own sources by URL."""
-        if type(value) is not dict:
-            raise TypeError(f"expected an object, got {_type_name(value)}")
-        raw_sources = value.get("sources", [])
-        try:  # the sources come first, so that the nested records can point at them
-            sources = conv.structure(raw_sources, tuple[Source, ...])
-        except Exception:
-            # Broken sources: structure everything, so that the error carries its full path;
-            # the URLs that are there still resolve, so that the sources' own faults come first.
-            urls: dict[Any, Any] = (
-                {_url_of(s): None for s in raw_sources} if type(raw_sources) is list else {}
-            )
-            with resolving({**(_current.get() or {}), Source: urls}):
-                return plain(value, target)
-        table = {getattr(s, source_key): s for s in sources}
-        with resolving({**(_current.get() or {}), Source: table}):
-            return prebuilt({**value, "sources": sources}, target)
-
-    return structure
-
-
-def _url_of(raw_source: object) -> object:
-    return raw_source.get(key_field(Source)) if type(raw_source) is dict else None
+    return plain
 
 
 converter = make_converter()

@@ -37,15 +37,13 @@ from rok_ca_forum._format import (
     SECRETARIAT,
     VOCABULARIES,
     Shape,
-    has_own_sources,
-    key_field,
     record_shapes,
     reference_tables,
     vocabulary_fields,
 )
+from rok_ca_forum._layout import is_cited, unzip
 from rok_ca_forum._meta import per_class
 from rok_ca_forum.dataset import Dataset
-from rok_ca_forum.provenance import Source
 
 __all__ = ["build_if_unchanged", "data_checksum"]
 
@@ -115,16 +113,12 @@ def record_builder(cls: type) -> _Build:
         for name, shape in record_shapes(cls)
         if (build_value := _value_builder(shape)) is not None
     }
-    own_sources = "sources" in builders and has_own_sources(cls)
-    source_key = key_field(Source) or ""
+    cited = is_cited(cls)
 
     def build(raw: dict[str, Any], refs: _Refs) -> Any:
-        kwargs = dict(raw)
-        if own_sources and "sources" in kwargs:  # built first: nested records point at them
-            sources = kwargs["sources"] = builders["sources"](kwargs["sources"], refs)
-            refs = {**refs, Source: {getattr(s, source_key): s for s in sources}}
+        kwargs = unzip(raw, cls) if cited else dict(raw)  # citations beside facts, gathered
         for name, build_value in builders.items():
-            if name in kwargs and not (own_sources and name == "sources"):
+            if name in kwargs:
                 kwargs[name] = build_value(kwargs[name], refs)
         return cls(**kwargs)
 
@@ -138,11 +132,11 @@ def build_if_unchanged(root: str | os.PathLike[str], expected_checksum: int) -> 
     if _checksum(raw.items()) != expected_checksum:
         return None
     data = {name: json.loads(content) for name, content in raw.items()}
-    no_refs: _Refs = {}
-    vocabularies = {
-        file.cls: tuple(record_builder(file.cls)(item, no_refs) for item in data[file.name])
-        for file in VOCABULARIES
-    }
+    vocabularies: dict[type, tuple[Any, ...]] = {}
+    for file in VOCABULARIES:  # in order: each may refer to those before it (people cite sources)
+        known = reference_tables(vocabularies.values())
+        build = record_builder(file.cls)
+        vocabularies[file.cls] = tuple(build(item, known) for item in data[file.name])
     refs = reference_tables(vocabularies.values())
     build_edition = record_builder(EDITIONS.cls)
     prefix = EDITIONS.name + "/"

@@ -11,8 +11,8 @@ Schemas are all generated from it, so a change to a model is one edit.
 >>> shapes = dict(record_shapes(Edition))
 >>> shapes["year"].kind, shapes["host"].kind, shapes["host"].inner.kind
 ('int', 'optional', 'reference')
->>> [f.name for f in FILES]
-['countries.json', 'themes.json', 'people.json', 'editions', 'secretariat.json', 'bodies.json']
+>>> [f.name for f in FILES][:4]
+['countries.json', 'themes.json', 'sources.json', 'people.json']
 
 ```
 """
@@ -30,6 +30,7 @@ import attrs
 
 from rok_ca_forum._meta import KEY, LIMITS, REFERENCE, per_class
 from rok_ca_forum.models import Country, Person, Theme
+from rok_ca_forum.provenance import Source
 
 __all__ = [
     "BUNDLED_FILES",
@@ -94,6 +95,9 @@ COUNTRIES = DataFile(
 THEMES = DataFile(
     "themes.json", "Theme", True, "themes.schema.json", "Theme vocabulary", noun="theme slug"
 )
+SOURCES = DataFile(
+    "sources.json", "Source", True, "sources.schema.json", "Sources", noun="source key"
+)
 PEOPLE = DataFile("people.json", "Person", True, "people.schema.json", "People", noun="person id")
 EDITIONS = DataFile(
     "editions", "Edition", False, "edition.schema.json", "One forum edition", complete=True
@@ -107,9 +111,11 @@ BODIES = DataFile(
 )
 
 #: Every kind of data file, in the order they are read.
-FILES: tuple[DataFile, ...] = (COUNTRIES, THEMES, PEOPLE, EDITIONS, SECRETARIAT, BODIES)
-#: The files whose records other files refer to by key (a country code, a person id, a slug).
-VOCABULARIES: tuple[DataFile, ...] = (COUNTRIES, THEMES, PEOPLE)
+FILES: tuple[DataFile, ...] = (COUNTRIES, THEMES, SOURCES, PEOPLE, EDITIONS, SECRETARIAT, BODIES)
+#: The files whose records other files refer to by key (a country code, a source key, a person
+#: id, a slug), in the order they are read: each may refer to those before it (people cite
+#: sources).
+VOCABULARIES: tuple[DataFile, ...] = (COUNTRIES, THEMES, SOURCES, PEOPLE)
 #: The single-file kinds whose bytes make up the bundled data's checksum, with the editions.
 BUNDLED_FILES: tuple[str, ...] = tuple(f.name for f in FILES if f is not EDITIONS)
 #: The pattern of an edition's file name: its number in ASCII digits, zero-padded (``07.json``).
@@ -117,7 +123,9 @@ EDITION_FILE = r"([0-9]{1,6})\.json"
 #: The folder of JSON Schemas inside the data directory; never read by the loader.
 SCHEMA_DIR = "schema"
 
-_REFERENCED = frozenset((Country, Theme, Person))  # the classes of VOCABULARIES, a test checks
+_REFERENCED = frozenset(
+    (Country, Theme, Source, Person)
+)  # the classes of VOCABULARIES, a test checks
 
 
 class Shape:
@@ -256,19 +264,12 @@ def reference_tables(vocabularies: Iterable[Iterable[Any]]) -> dict[type, dict[s
 def vocabulary_fields(vocabularies: Mapping[type, Any]) -> dict[str, Any]:
     """Each vocabulary's records under the `Dataset` argument named after its file.
 
-    ```pycon
-    >>> from rok_ca_forum.models import Country, Person, Theme
-    >>> sorted(vocabulary_fields({Country: (), Theme: (), Person: ()}))
-    ['countries', 'people', 'themes']
+        ```pycon
+        >>> from rok_ca_forum.models import Country, Person, Theme
+    from rok_ca_forum.provenance import Source
+        >>> sorted(vocabulary_fields({Country: (), Theme: (), Source: (), Person: ()}))
+        ['countries', 'people', 'sources', 'themes']
 
-    ```
+        ```
     """
     return {file.name.removesuffix(".json"): vocabularies[file.cls] for file in VOCABULARIES}
-
-
-def has_own_sources(cls: type) -> bool:
-    """Whether ``cls`` lists sources that its nested records point at by URL."""
-    return any(
-        name == "sources" and shape.inner is not None and shape.inner.kind == "record"
-        for name, shape in record_shapes(cls)
-    )

@@ -19,6 +19,7 @@ R = TypeVar("R")
 
 __all__ = [
     "APPROXIMATE",
+    "ITEM_KEY",
     "KEY",
     "LIMITS",
     "MEMBER_STATES",
@@ -66,6 +67,12 @@ SLUG = limits(pattern="^[a-z0-9]+(-[a-z0-9]+)*$", description="lower-case words 
 
 #: The years a forum or a work plan can plausibly be dated to.
 YEAR = limits(minimum=1990, maximum=2200)
+#: The key of a list item (a deliverable, a statement, a meeting): chosen once, never changed,
+#: and starting with a letter, so that no key can be mistaken for a list position.
+ITEM_KEY = limits(
+    pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$",
+    description="lower-case words joined by hyphens, starting with a letter (not a position)",
+)
 
 
 def per_class(derive: Callable[[type], R]) -> Callable[[type], R]:

@@ -19,11 +19,11 @@ from typing import TYPE_CHECKING
 from rok_ca_forum._readonly import ReadOnly
 from rok_ca_forum.collection import Editions
 from rok_ca_forum.results import Bodies
-from rok_ca_forum.vocabulary import Countries, People, Themes
+from rok_ca_forum.vocabulary import Countries, People, Sources, Themes
 
 if TYPE_CHECKING:
     from rok_ca_forum.institutions import Body, Secretariat
-    from rok_ca_forum.models import Country, Edition, Person, Theme
+    from rok_ca_forum.models import Country, Edition, Person, Source, Theme
 
 __all__ = ["Dataset"]
 
@@ -45,12 +45,14 @@ class Dataset(ReadOnly):
     ```
     """
 
-    __slots__ = ("_built", "_institutions", "countries", "editions", "people", "themes")
+    __slots__ = ("_built", "_institutions", "countries", "editions", "people", "sources", "themes")
 
     editions: Editions
     countries: Countries
     themes: Themes
     people: People
+    #: Every page the data cites, listed once.
+    sources: Sources
     _institutions: _Institutions | Callable[[], _Institutions]
     _built: dict[str, _Institutions]
 
@@ -61,6 +63,7 @@ class Dataset(ReadOnly):
         countries: Countries | Iterable[Country],
         themes: Themes | Iterable[Theme],
         people: People | Iterable[Person],
+        sources: Sources | Iterable[Source] = (),
         secretariat: Secretariat | None = None,
         bodies: tuple[Body, ...] = (),
         institutions: Callable[[], _Institutions] | None = None,
@@ -69,12 +72,14 @@ class Dataset(ReadOnly):
         countries = countries if isinstance(countries, Countries) else Countries(countries)
         themes = themes if isinstance(themes, Themes) else Themes(themes)
         people = people if isinstance(people, People) else People(people)
+        sources = sources if isinstance(sources, Sources) else Sources(sources)
         if not isinstance(editions, Editions):
             editions = Editions(editions, countries=countries, themes=themes, people=people)
         self.editions = editions
         self.countries = countries
         self.themes = themes
         self.people = people
+        self.sources = sources
         self._institutions = institutions or (secretariat, Bodies(bodies))
         self._built = {}
         self._seal()

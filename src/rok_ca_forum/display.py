@@ -186,8 +186,13 @@ _LINES: dict[str, Callable[[Any], str]] = {
         + (f": {d.description}" if d.description else "")
     ),
     "Source": lambda s: (
-        s.publisher + (f", {_day(s.published)}" if s.published else "") + f": {s.url}"
+        f"[{s.key}] {s.publisher}"
+        + (f" (repost of {s.repost_of})" if s.repost_of else "")
+        + (f", {_day(s.published)}" if s.published else "")
+        + f": {s.url}"
     ),
+    "Citation": lambda c: f"{c.item}: {c.source.key}" + (f" (partly: {c.note})" if c.note else ""),
+    "Statement": lambda s: s.text,
     "Inference": lambda i: f"{i.field}: {i.note}",
     "Alternative": lambda a: repr(a.value),
     "Discrepancy": lambda d: (
@@ -296,9 +301,9 @@ def describe(
             )
     sections = [
         ("Themes", [", ".join(t.label for t in e.themes)] if e.themes else []),
-        ("Agenda", list(e.agenda)),
+        ("Agenda", [line(s) for s in e.agenda]),
         ("Deliverables", [line(d) for d in e.deliverables]),
-        ("Notes", list(e.notes)),
+        ("Notes", [line(s) for s in e.notes]),
         ("Inferred", [line(i) for i in e.inferred]),
         ("Where sources disagree", [line(d) for d in e.discrepancies]),
         ("Sources", [line(s) for s in e.sources]),

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import enum
 
-__all__ = ["DeliverableKind", "Format", "Level", "Rank", "Status"]
+__all__ = ["DeliverableKind", "Format", "Grade", "Level", "Rank", "Status"]
 
 
 class _StrEnum(str, enum.Enum):
@@ -104,3 +104,20 @@ class Rank(_StrEnum):
     DEPUTY_MINISTER = "deputy-minister"
     AMBASSADOR = "ambassador"
     OTHER_OFFICIAL = "other-official"
+
+
+class Grade(_StrEnum):
+    """How much of an item a cited page states.
+
+    ```pycon
+    >>> import rok_ca_forum as rcf
+    >>> rcf.Grade("partial") is rcf.Grade.PARTIAL
+    True
+
+    ```
+    """
+
+    #: The page states the item whole: every name, date and clause of it.
+    FULL = "full"
+    #: The page gives part of the item; the citation's note says which part.
+    PARTIAL = "partial"

@@ -14,11 +14,11 @@ import datetime as dt
 
 import attrs
 
-from rok_ca_forum._meta import KEY, SLUG, YEAR, limits
+from rok_ca_forum._meta import ITEM_KEY, KEY, SLUG, SOURCED_WITH, YEAR, limits
 from rok_ca_forum._record import Record
 from rok_ca_forum.enums import Status
-from rok_ca_forum.models import Person, plan_is_overdue
-from rok_ca_forum.provenance import Discrepancy, Inference, Source, sources_for
+from rok_ca_forum.models import Person, Statement, _Cited, plan_is_overdue
+from rok_ca_forum.provenance import Citation, Discrepancy, Inference
 
 __all__ = ["Body", "Meeting", "Milestone", "Names", "Secretariat", "SecretariatHead", "WorkPlan"]
 
@@ -59,8 +59,12 @@ class SecretariatHead(Record):
 
     _repr_fields = ("person", "title", "start")
 
-    person: Person
+    #: The head's key in the list is the person's id.
+    person: Person = attrs.field(metadata={KEY: True})
+    #: The title as the head's sources report it, unchanged.
     title: str | None = None
+    #: The office on one name for every head, whatever each source calls it.
+    normalised_title: str | None = attrs.field(default=None, metadata={SOURCED_WITH: "title"})
     start: dt.date | None = None
     end: dt.date | None = None
     note: str | None = None
@@ -72,13 +76,14 @@ class WorkPlan(Record):
 
     _repr_fields = ("year", "edition")
 
+    key: str = attrs.field(metadata={KEY: True, **ITEM_KEY})
     year: int = attrs.field(metadata=YEAR)
     edition: int | None = attrs.field(default=None, metadata=limits(minimum=1))
     note: str | None = None
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class Secretariat(Record):
+class Secretariat(_Cited, Record):
     """The Korea–Central Asia Cooperation Forum Secretariat (agreed 2015, opened 2017).
 
     ```pycon
@@ -97,28 +102,14 @@ class Secretariat(Record):
     opened: Milestone
     operator: str | None = None
     seat: str | None = None
-    purpose: tuple[str, ...] = ()
-    governance: tuple[str, ...] = ()
+    purpose: tuple[Statement, ...] = ()
+    governance: tuple[Statement, ...] = ()
     heads: tuple[SecretariatHead, ...] = ()
     work_plans: tuple[WorkPlan, ...] = ()
-    notes: tuple[str, ...] = ()
-    inferred: tuple[Inference, ...] = ()
+    notes: tuple[Statement, ...] = ()
     discrepancies: tuple[Discrepancy, ...] = ()
-    sources: tuple[Source, ...] = ()
-
-    def sources_for(self, item: object) -> tuple[Source, ...]:
-        """The sources that back a field (``"opened"``), a path (``"heads.0"``) or one of the
-        Secretariat's heads or work plans.
-
-        ```pycon
-        >>> import rok_ca_forum as rcf
-        >>> s = rcf.secretariat
-        >>> len(s.sources_for("opened")) >= 1, s.sources_for(s.heads[0]) == s.sources_for("heads.0")
-        (True, True)
-
-        ```
-        """
-        return sources_for(self, item)
+    inferred: tuple[Inference, ...] = ()
+    citations: tuple[Citation, ...] = ()
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -127,6 +118,7 @@ class Meeting(Record):
 
     _repr_fields = ("number", "date", "city")
 
+    key: str = attrs.field(metadata={KEY: True, **ITEM_KEY})
     number: int | None = None
     date: dt.date | None = None
     city: str | None = None
@@ -150,7 +142,7 @@ class Meeting(Record):
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class Body(Record):
+class Body(_Cited, Record):
     """A body related to the Forum (Business Council, High Level Officials' Meeting, …).
 
     ```pycon
@@ -168,21 +160,7 @@ class Body(Record):
     established: dt.date | None = None
     description: str | None = None
     meetings: tuple[Meeting, ...] = ()
-    notes: tuple[str, ...] = ()
-    inferred: tuple[Inference, ...] = ()
+    notes: tuple[Statement, ...] = ()
     discrepancies: tuple[Discrepancy, ...] = ()
-    sources: tuple[Source, ...] = ()
-
-    def sources_for(self, item: object) -> tuple[Source, ...]:
-        """The sources that back a field (``"established"``), a path (``"meetings.0"``) or one of
-        the body's meetings.
-
-        ```pycon
-        >>> import rok_ca_forum as rcf
-        >>> council = next(b for b in rcf.bodies if b.id == "business-council")
-        >>> council.sources_for(council.meetings[0]) == council.sources_for("meetings.0")
-        True
-
-        ```
-        """
-        return sources_for(self, item)
+    inferred: tuple[Inference, ...] = ()
+    citations: tuple[Citation, ...] = ()

@@ -17,6 +17,7 @@ import datetime as dt
 import attrs
 
 from rok_ca_forum._meta import (
+    ITEM_KEY,
     KEY,
     MEMBER_STATES,
     PER_MEMBER,
@@ -30,10 +31,20 @@ from rok_ca_forum._record import Record
 from rok_ca_forum._text import fold, ordinal
 from rok_ca_forum.enums import DeliverableKind, Format, Level, Rank, Status
 from rok_ca_forum.errors import CountryNotFoundError, InvalidArgumentError, InvalidTypeError
-from rok_ca_forum.provenance import Alternative, Discrepancy, Inference, Source, sources_for
+from rok_ca_forum.provenance import (
+    Alternative,
+    Citation,
+    Discrepancy,
+    Inference,
+    Source,
+    citations_for,
+    cited_sources,
+    sources_for,
+)
 
 __all__ = [
     "Alternative",
+    "Citation",
     "Country",
     "Delegation",
     "Deliverable",
@@ -42,8 +53,80 @@ __all__ = [
     "Inference",
     "Person",
     "Source",
+    "Statement",
     "Theme",
 ]
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Statement(Record):
+    """One sentence or two of prose (an agenda item, a note), under a key that never changes.
+
+    ``str()`` of a statement is its text.
+
+    ```pycon
+    >>> import rok_ca_forum as rcf
+    >>> s = rcf.editions[12].agenda[0]
+    >>> s.key, str(s) == s.text
+    ('opening-keynotes-six-heads', True)
+
+    ```
+    """
+
+    _repr_fields = ("key", "text")
+
+    key: str = attrs.field(metadata={KEY: True, **ITEM_KEY})
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class _Cited:
+    """What every record with citations offers: its sources and citations, by item."""
+
+    __slots__ = ()
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        """Every source the record cites, each once, in the order first cited."""
+        return cited_sources(self)
+
+    def citations_for(self, item: object) -> tuple[Citation, ...]:
+        """The citations backing ``item``: a field (``"start_date"``), a path
+        (``"delegations.KZ.head"``, ``"deliverables.joint-statement"``), or one of the record's own
+        items. Each says whether its page states the item (`Grade.FULL`) or gives part of it.
+
+        ```pycon
+        >>> import rok_ca_forum as rcf
+        >>> e = rcf.editions[12]
+        >>> [c.grade.value for c in e.citations_for("end_date")][:1]
+        ['partial']
+
+        ```
+        """
+        return citations_for(self, item)
+
+    def sources_for(self, item: object) -> tuple[Source, ...]:
+        """The sources that back ``item``: a field (``"start_date"``), a path
+        (``"delegations.KZ.head"``, ``"themes.water-resources"``), or one of the record's own
+        items (a `Delegation`, a `Deliverable`, a `Theme`, a `Statement`).
+
+        A field or path with items below it (``"delegations"``, ``"delegations.KZ"``) returns
+        the sources backing any of them. Anything else raises `InvalidArgumentError`.
+
+        ```pycon
+        >>> import rok_ca_forum as rcf
+        >>> e = rcf.editions[12]
+        >>> "nCa" in " ".join(s.publisher for s in e.sources_for("delegations.KZ.head"))
+        True
+        >>> d = e.deliverables[0]
+        >>> e.sources_for(d) == e.sources_for("deliverables." + d.key)
+        True
+
+        ```
+        """
+        return sources_for(self, item)
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -106,7 +189,7 @@ class Theme(Record):
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class Person(Record):
+class Person(_Cited, Record):
     """One real person, under one romanisation, with the other spellings as aliases.
 
     ```pycon
@@ -127,8 +210,10 @@ class Person(Record):
     name_ko: str | None = None
     #: The name as Russian sources write it (Cyrillic), if one was found.
     name_ru: str | None = None
+    #: How a spelling was inferred, where one was (rather than read).
+    inferred: tuple[Inference, ...] = ()
     #: Where the Korean and Russian spellings come from (the English name is the editions').
-    sources: tuple[Source, ...] = ()
+    citations: tuple[Citation, ...] = ()
 
     def name_in(self, lang: str) -> str | None:
         """The name in ``lang``: ``"en"``, ``"ko"`` or ``"ru"``; None if no source gives one.
@@ -185,6 +270,8 @@ class Deliverable(Record):
 
     _repr_fields = ("kind", "title", "date")
 
+    #: Stays the same when the list is reordered or extended.
+    key: str = attrs.field(metadata={KEY: True, **ITEM_KEY})
     kind: DeliverableKind
     title: str
     date: dt.date | None = None
@@ -193,7 +280,7 @@ class Deliverable(Record):
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class Edition(Record):
+class Edition(_Cited, Record):
     """One meeting of the ROK–Central Asia Cooperation Forum.
 
     ```pycon
@@ -223,12 +310,12 @@ class Edition(Record):
     motto: str | None = None
     delegations: tuple[Delegation, ...] = attrs.field(default=(), metadata={PER_MEMBER: "country"})
     themes: tuple[Theme, ...] = ()
-    agenda: tuple[str, ...] = ()
+    agenda: tuple[Statement, ...] = ()
     deliverables: tuple[Deliverable, ...] = ()
-    notes: tuple[str, ...] = ()
-    inferred: tuple[Inference, ...] = ()
+    notes: tuple[Statement, ...] = ()
     discrepancies: tuple[Discrepancy, ...] = ()
-    sources: tuple[Source, ...] = ()
+    inferred: tuple[Inference, ...] = ()
+    citations: tuple[Citation, ...] = ()
     # The member states of the dataset this edition belongs to, so that a delegation can be
     # looked up by any name of a member that sent none. Not data: set once by ``Dataset``.
     _members: tuple[Country, ...] = attrs.field(
@@ -346,26 +433,6 @@ class Edition(Record):
             "or their names",
             suggestions=(),
         )
-
-    def sources_for(self, item: object) -> tuple[Source, ...]:
-        """The sources that back ``item``: a field (``"start_date"``), a path
-        (``"delegations.KZ.head"``, ``"themes.water-resources"``, ``"agenda.2"``), or one of
-        this edition's own items (a `Delegation`, a `Deliverable`, a `Theme`, an agenda entry).
-
-        A field or path with items below it (``"delegations"``, ``"delegations.KZ"``) returns
-        the sources backing any of them. Anything else raises `InvalidArgumentError`.
-
-        ```pycon
-        >>> import rok_ca_forum as rcf
-        >>> e = rcf.editions[12]
-        >>> [s.publisher for s in e.sources_for("delegations.KZ.head")][:1]
-        ['News Central Asia (nCa)']
-        >>> e.sources_for(e.deliverables[0]) == e.sources_for("deliverables.0")
-        True
-
-        ```
-        """
-        return sources_for(self, item)
 
 
 def plan_is_overdue(

@@ -1,9 +1,11 @@
-"""Where facts come from: sources, inferences and discrepancies, and which item a source backs.
+"""Where facts come from: sources, graded citations, inferences and discrepancies.
 
-Provenance is cited item by item. A source's ``supports`` names scalar facts by field
-(``"city"``), and each item of a list-valued fact by its own path: ``"themes.water-resources"``
-(an item with a key), ``"deliverables.0"``, ``"agenda.2"`` (by position), and for delegations,
-one per member state, ``"delegations.KG"`` (that Kyrgyzstan took part),
+Every page is listed once, in the data directory's ``sources.json``, under a short key. A record
+cites it item by item: each `Citation` names the item's path, the source, and whether the page
+states the item whole (`Grade.FULL`) or gives part of it (`Grade.PARTIAL`, with a note saying
+which part). Paths name scalar facts by field (``"city"``) and list items by their stable keys:
+``"themes.water-resources"``, ``"deliverables.joint-statement"``, ``"agenda.opening-keynotes"``,
+and for delegations, one per member state, ``"delegations.KG"`` (that Kyrgyzstan took part),
 ``"delegations.KG.head"`` and ``"delegations.KG.head_title"``.
 
 ```pycon
@@ -25,25 +27,31 @@ from typing import Any
 import attrs
 
 from rok_ca_forum._meta import (
+    ITEM_KEY,
     KEY,
     LIMITS,
     MEMBER_STATES,
     PER_MEMBER,
     REFERENCE,
+    SLUG,
     SOURCED_WITH,
     limits,
     per_class,
 )
 from rok_ca_forum._record import Record
+from rok_ca_forum.enums import Grade
 from rok_ca_forum.errors import InvalidArgumentError, InvalidTypeError
 
 __all__ = [
     "Alternative",
+    "Citation",
     "Discrepancy",
     "Inference",
     "Source",
+    "citations_for",
     "fact_paths",
     "facts_to_source",
+    "item_lists",
     "item_path",
     "item_paths",
     "path_pattern",
@@ -54,34 +62,63 @@ __all__ = [
 
 @attrs.frozen(kw_only=True, repr=False)
 class Source(Record):
-    """A published document that backs the fields named in ``supports``.
+    """A published page, listed once in ``sources.json`` and cited by its ``key``.
 
     ```pycon
     >>> import rok_ca_forum as rcf
     >>> src = rcf.editions[12].sources_for("participants")[0]
-    >>> src.publisher
-    'Ministry of Foreign Affairs, Republic of Korea'
+    >>> src.publisher, src.key
+    ('Ministry of Foreign Affairs, Republic of Korea', 'mofa-320762')
 
     ```
     """
 
-    _repr_fields = ("url", "publisher")
+    _repr_fields = ("key", "publisher")
 
+    #: A short, stable name for the page, used by every citation of it.
+    key: str = attrs.field(metadata={KEY: True, **SLUG})
     url: str = attrs.field(
-        metadata={KEY: True, **limits(pattern="^https?://\\S+$", description="an http(s) URL")}
+        metadata=limits(pattern="^https?://\\S+$", description="an http(s) URL", unique=True)
     )
+    #: Who publishes the page (the site it is on).
     publisher: str
     title: str | None = None
-    published: dt.date | None = None
-    #: When the citation was last checked against the page (not when the page was published).
-    retrieved: dt.date | None = None
     language: str | None = None
-    supports: tuple[str, ...] = ()
+    published: dt.date | None = None
+    #: When the page was last read to check what it is cited for (not when it was published).
+    retrieved: dt.date | None = None
+    #: What the page reposts or relays, when it is not the original (``"Yonhap"``), else None.
+    repost_of: str | None = None
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Citation(Record):
+    """One source cited for one item, with how much of the item the page states.
+
+    ```pycon
+    >>> import rok_ca_forum as rcf
+    >>> c = rcf.editions[12].citations_for("city")[0]
+    >>> c.item, c.source.key, c.grade.value
+    ('city', 'mofa-320762', 'full')
+
+    ```
+    """
+
+    _repr_fields = ("item", "source", "grade")
+
+    #: The path of the fact or item cited (``"city"``, ``"deliverables.joint-statement"``).
+    item: str
+    source: Source
+    grade: Grade = Grade.FULL
+    #: For a partial citation: what the page does give, in the package's words.
+    note: str | None = None
 
 
 @attrs.frozen(kw_only=True, repr=False)
 class Inference(Record):
-    """A value that was inferred rather than read, and how.
+    """A value that was inferred rather than read, and the reasoning, in plain words.
+
+    Its partial citations (with the same path) name the pages the reasoning rests on.
 
     ```pycon
     >>> import rok_ca_forum as rcf
@@ -93,8 +130,9 @@ class Inference(Record):
 
     _repr_fields = ("field", "note")
 
+    #: The path of the inferred fact or item.
     field: str
-    note: str
+    note: str = attrs.field(metadata=limits(max_length=300))
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -104,7 +142,7 @@ class Alternative(Record):
     _repr_fields = ("value",)
 
     value: str
-    # Written as the URLs of sources listed once, in the enclosing record's own ``sources``.
+    # Written as the keys of sources in ``sources.json``.
     sources: tuple[Source, ...] = attrs.field(default=(), metadata={REFERENCE: True})
     note: str | None = None
 
@@ -116,14 +154,16 @@ class Discrepancy(Record):
     ```pycon
     >>> import rok_ca_forum as rcf
     >>> d = next(d for d in rcf.editions[12].discrepancies if d.field == "start_date")
-    >>> d.value
-    '2019-10-16'
+    >>> d.value, d.key
+    ('2019-10-16', 'start-date')
 
     ```
     """
 
     _repr_fields = ("field", "value")
 
+    key: str = attrs.field(metadata={KEY: True, **ITEM_KEY})
+    #: The path of the fact or item the sources disagree on.
     field: str
     value: str
     alternatives: tuple[Alternative, ...] = ()
@@ -131,21 +171,21 @@ class Discrepancy(Record):
 
 
 #: Fields that are provenance rather than facts a source could back.
-_PROVENANCE = frozenset({"sources", "inferred"})
+PROVENANCE = frozenset({"citations", "inferred"})
+_PROVENANCE = PROVENANCE
 
 
 @per_class
 def fact_paths(cls: type) -> frozenset[str]:
     """The paths a source of a ``cls`` record may back: its data fields, derived from the model.
 
-    Provenance fields and the record's key are not facts; a record that keeps discrepancies
-    also has ``claims`` (statements about it as a whole), and one with delegations has a path
+    Provenance fields and the record's key are not facts; one with delegations has a path
     per member state.
 
     ```pycon
     >>> from rok_ca_forum.models import Edition
     >>> sorted(fact_paths(Edition))[:3], "delegations.KZ" in fact_paths(Edition)
-    (['agenda', 'city', 'claims'], True)
+    (['agenda', 'city', 'deliverables'], True)
 
     ```
     """
@@ -154,8 +194,6 @@ def fact_paths(cls: type) -> frozenset[str]:
         if not field.init or field.name in _PROVENANCE or field.metadata.get(KEY):
             continue
         paths.add(field.name)
-        if field.name == "discrepancies":
-            paths.add("claims")
         if field.metadata.get(PER_MEMBER):  # one item per member state, each sourced alone
             paths.update(f"{field.name}.{code}" for code in MEMBER_STATES)
     return frozenset(paths)
@@ -185,7 +223,34 @@ def _item_key(field: attrs.Attribute, index: int, item: Any) -> str:  # type: ig
     if member_field:
         return str(getattr(getattr(item, member_field), "alpha_2", ""))
     key = _key_of(type(item))
-    return str(index) if key is None else str(getattr(item, key))
+    if key is None:  # a plain value (an alias): a list of them is one fact, never cited by item
+        return str(index)
+    value = getattr(item, key)
+    return str(getattr(value, _key_of(type(value)) or "", value))  # a head's key is a person
+
+
+@per_class
+def item_lists(cls: type) -> frozenset[str]:
+    """The list fields of ``cls`` whose items are cited one by one: lists of records (a
+    deliverable, a statement) or of references (a theme). A list of plain text (aliases) is one
+    fact.
+
+    ```pycon
+    >>> from rok_ca_forum.models import Edition
+    >>> sorted(item_lists(Edition))[:3]
+    ['agenda', 'delegations', 'deliverables']
+
+    ```
+    """
+    hints = typing.get_type_hints(cls)
+    return frozenset(
+        f.name
+        for f in attrs.fields(cls)
+        if f.init
+        and f.name not in _PROVENANCE
+        and typing.get_origin(hints[f.name]) is tuple
+        and attrs.has(typing.get_args(hints[f.name])[0])
+    )
 
 
 @per_class
@@ -228,11 +293,9 @@ def paths_of(record: Any) -> tuple[frozenset[str], _Needed]:
     for field in _data_fields(record):
         name = field.name
         value = getattr(record, name)
-        if name == "discrepancies":
-            paths.add("claims")
-        if not isinstance(value, tuple):
+        if name not in item_lists(type(record)):
             paths.add(name)
-            if value is not None:
+            if value is not None and value != ():
                 needed.append((name, name, False))
             continue
         member_field = field.metadata.get(PER_MEMBER)
@@ -258,7 +321,7 @@ def path_pattern(cls: type) -> str:
     >>> import re
     >>> from rok_ca_forum.models import Edition
     >>> [bool(re.fullmatch(path_pattern(Edition), p)) for p in
-    ...  ("city", "themes.energy", "agenda.3", "delegations.KG.head", "themes", "colour")]
+    ...  ("city", "themes.energy", "agenda.opening", "delegations.KG.head", "themes", "agenda.3")]
     [True, True, True, True, False, False]
 
     ```
@@ -268,9 +331,7 @@ def path_pattern(cls: type) -> str:
     for field in attrs.fields(cls):
         if not field.init or field.name in _PROVENANCE or field.metadata.get(KEY):
             continue
-        if field.name == "discrepancies":
-            choices.append("claims")
-        if typing.get_origin(hints[field.name]) is not tuple:
+        if field.name not in item_lists(cls):
             choices.append(re.escape(field.name))
             continue
         item_cls = typing.get_args(hints[field.name])[0]
@@ -285,8 +346,6 @@ def path_pattern(cls: type) -> str:
         if key is not None:
             pattern = key.metadata.get(LIMITS, {}).get("pattern", "^[^.]+$")
             choices.append(rf"{field.name}\.(?:{pattern.removeprefix('^').removesuffix('$')})")
-        else:
-            choices.append(rf"{field.name}\.[0-9]+")
     return "^(?:" + "|".join(choices) + ")$"
 
 
@@ -318,7 +377,9 @@ def item_path(record: Any, item: object) -> str:
         value = getattr(record, field.name)
         if isinstance(value, tuple):
             for index, candidate in enumerate(value):
-                if candidate is item or (isinstance(item, str) and candidate == item):
+                if candidate is item or (
+                    isinstance(item, str) and item in (candidate, getattr(candidate, "text", None))
+                ):
                     return f"{field.name}.{_item_key(field, index, candidate)}"
     for field in _data_fields(record):  # an equal copy of an item, not the item itself
         value = getattr(record, field.name)
@@ -341,15 +402,23 @@ def item_path(record: Any, item: object) -> str:
     )
 
 
-def sources_for(record: Any, item: object) -> tuple[Source, ...]:
-    """The sources of ``record`` that back ``item``: a field name, a path, or one of its items.
+def citations_for(record: Any, item: object) -> tuple[Citation, ...]:
+    """The citations of ``record`` for ``item``: a field name, a path, or one of its items.
 
     A field or path with items below it (``"delegations"``, ``"delegations.KG"``) returns the
-    sources backing any of them.
+    citations of any of them.
     """
     path = item_path(record, item)
-    sources: tuple[Source, ...] = getattr(record, "sources", ())
     prefix = path + "."
-    return tuple(
-        s for s in sources if path in s.supports or any(p.startswith(prefix) for p in s.supports)
-    )
+    citations: tuple[Citation, ...] = getattr(record, "citations", ())
+    return tuple(c for c in citations if c.item == path or c.item.startswith(prefix))
+
+
+def sources_for(record: Any, item: object) -> tuple[Source, ...]:
+    """The sources cited for ``item`` (see `citations_for`), each once, in citation order."""
+    return tuple(dict.fromkeys(c.source for c in citations_for(record, item)))
+
+
+def cited_sources(record: Any) -> tuple[Source, ...]:
+    """Every source ``record`` cites, each once, in the order first cited."""
+    return tuple(dict.fromkeys(c.source for c in getattr(record, "citations", ())))

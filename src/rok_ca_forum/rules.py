@@ -13,29 +13,75 @@ wherever data enters. Each check raises a `DataValidationError` naming the file 
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
 import attrs
 
-from rok_ca_forum.enums import Status
+from rok_ca_forum.enums import Grade, Status
 from rok_ca_forum.errors import DataValidationError, Problem
 from rok_ca_forum.models import Edition
-from rok_ca_forum.provenance import Source, fact_paths, facts_to_source, item_paths, paths_of
+from rok_ca_forum.provenance import (
+    Citation,
+    Source,
+    fact_paths,
+    facts_to_source,
+    item_paths,
+    paths_of,
+)
 
 __all__ = [
+    "CITED_NAMES",
+    "NOT_SOURCED",
     "check_complete",
     "check_edition",
     "check_provenance",
     "check_sequence",
     "check_sourced",
     "check_unique",
+    "publishers",
 ]
 
 T = TypeVar("T")
 
-#: Paths of an edition that are the package's own words or provenance, not facts to source.
-_NOT_SOURCED = frozenset({"notes", "discrepancies", "claims"})
+#: What a discrepancy about the record as a whole is about (a "first forum in ..." claim).
+CLAIMS = "claims"
+#: Fields that record disagreement between sources (each alternative names its own), not facts.
+NOT_SOURCED = frozenset({"discrepancies"})
+_NOT_SOURCED = NOT_SOURCED
+#: A person's names that need a source: the English one is the editions'.
+CITED_NAMES = frozenset({"name_ko", "name_ru"})
+#: Words that introduce the original of a repost (``"reposting Yonhap"``), not part of its name.
+_REPOST_WORDS = re.compile(r"^(?:citing|via|reposting|reposted (?:by|on)|relaying|summary of)\s+")
+
+
+def publishers(vocabularies: Mapping[type, Iterable[Any]]) -> frozenset[str]:
+    """The names of the publishers (and reposted originals) of the sources in ``vocabularies``:
+    an inference must name none of them, since its partial citations do that.
+
+    ```pycon
+    >>> import rok_ca_forum as rcf
+    >>> "Kabar" in publishers({Source: rcf.load().sources})
+    True
+
+    ```
+    """
+    names: set[str] = set()
+    for source in vocabularies.get(Source, ()):
+        for text in (source.publisher, source.repost_of):
+            if text:
+                name = _REPOST_WORDS.sub("", text).split(" (")[0].strip()
+                if len(name) >= 3:
+                    names.add(name)
+    return frozenset(names)
+
+
+def _named_publisher(note: str, names: frozenset[str]) -> str | None:
+    for name in names:
+        if name in note and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", note):
+            return name
+    return None
 
 
 def check_unique(items: Iterable[T], key: Callable[[T], str], name: str, what: str) -> None:
@@ -60,30 +106,58 @@ def check_complete(raw: Mapping[Any, Any], cls: type, name: str) -> None:
         raise DataValidationError.of([(name, field, "required field missing") for field in missing])
 
 
-def check_provenance(record: Any, name: str, items: frozenset[str] | None = None) -> None:
-    """Sources listed once each, each backing items this record has (``"themes.energy"``, not
-    ``"themes"``), and inferences and discrepancies about fields or items it has."""
-    sources: tuple[Source, ...] = getattr(record, "sources", ())
+def check_provenance(
+    record: Any,
+    name: str,
+    items: frozenset[str] | None = None,
+    publishers: frozenset[str] = frozenset(),
+) -> None:
+    """Citations of items this record has, each source once per item, graded with a note where
+    partial; inferences about items it has, each a short reasoning that names no publisher and
+    rests on at least one partial citation; discrepancies about fields or items it has."""
+    citations: tuple[Citation, ...] = getattr(record, "citations", ())
     items = item_paths(record) if items is None else items
-    check_unique(sources, lambda s: s.url, name, "source url")
-    for i, source in enumerate(sources):
-        if items.issuperset(source.supports):
-            continue
-        for path in source.supports:
-            if path not in items:
-                hint = " (a list is cited item by item)" if path in fact_paths(type(record)) else ""
-                raise DataValidationError(
-                    name,
-                    f"sources[{i}].supports",
-                    f"{path!r} is not a field or item this record has{hint}",
-                )
+    problems: list[Problem] = []
+    seen: set[tuple[str, str]] = set()
+    for c in citations:
+        where = f"{c.item} (citing {c.source.key})"
+        if c.item not in items:
+            hint = " (a list is cited item by item)" if c.item in fact_paths(type(record)) else ""
+            problems.append((name, c.item, f"is not a field or item this record has{hint}"))
+        if (c.item, c.source.key) in seen:
+            problems.append((name, where, "the same source is cited twice for this item"))
+        seen.add((c.item, c.source.key))
+        if c.grade is Grade.PARTIAL and not (c.note or "").strip():
+            problems.append((name, where, "a partial citation needs a note: what the page gives"))
+        if c.grade is Grade.FULL and c.note is not None:
+            problems.append((name, where, "a full citation has no note (the page states it all)"))
+    partial = {c.item for c in citations if c.grade is Grade.PARTIAL}
     about = items | fact_paths(type(record))
-    for what in ("inferred", "discrepancies"):
-        for i, entry in enumerate(getattr(record, what, ())):
-            if entry.field not in about:
-                raise DataValidationError(
-                    name, f"{what}[{i}].field", f"{entry.field!r} is not a field"
-                )
+    for entry in getattr(record, "inferred", ()):
+        if entry.field not in about:
+            problems.append((name, f"{entry.field} (inferred)", "is not a field or item"))
+            continue
+        if entry.field not in partial:
+            problems.append((
+                name, f"{entry.field} (inferred)",
+                "an inference needs a partial citation: a page that gives part of what it rests on",
+            ))  # fmt: skip
+        named = _named_publisher(entry.note, publishers)
+        if named:
+            problems.append((
+                name, f"{entry.field} (inferred)",
+                f"names the publisher {named!r}: an inference gives the reasoning in plain words, "
+                "its partial citations name the pages",
+            ))  # fmt: skip
+    for entry in getattr(record, "discrepancies", ()):
+        if entry.field not in about and entry.field != CLAIMS:
+            hint = (
+                "; list items are named by key, not position" if entry.field[-1:].isdigit() else ""
+            )
+            problems.append((name, f"discrepancies.{entry.key}.field",
+                             f"{entry.field!r} is not a field or item{hint}"))  # fmt: skip
+    if problems:
+        raise DataValidationError.of(problems)
 
 
 def check_sourced(
@@ -92,15 +166,17 @@ def check_sourced(
     only: frozenset[str] | None = None,
     facts: list[tuple[str, bool]] | None = None,
 ) -> None:
-    """Every non-null fact and every item of ``record`` named by a source, or by an inference
-    saying how it was inferred; ``only`` limits the check to those fields.
+    """Every non-null fact and every item of ``record`` with a full citation, or inferred with a
+    partial one; ``only`` limits the check to those fields.
 
     A planned edition may carry announced facts not yet reported: it is not checked.
     """
     if isinstance(record, Edition) and record.status is not Status.HELD:
         return
-    backed = {path for source in getattr(record, "sources", ()) for path in source.supports}
-    backed |= {inference.field for inference in getattr(record, "inferred", ())}
+    citations: tuple[Citation, ...] = getattr(record, "citations", ())
+    inferred = {inference.field for inference in getattr(record, "inferred", ())}
+    backed = {c.item for c in citations if c.grade is Grade.FULL}
+    backed |= {c.item for c in citations if c.grade is Grade.PARTIAL and c.item in inferred}
     skip = _NOT_SOURCED
     if only is not None:
         skip = skip | (frozenset(f.name for f in attrs.fields(type(record))) - only)
@@ -110,12 +186,15 @@ def check_sourced(
     for path, below in facts_to_source(record, skip) if facts is None else facts:
         if path in backed or (below and path in above):
             continue
-        problems.append((name, path, "no source supports this fact"))
+        problems.append((
+            name, path,
+            "needs a full citation (a page that states it), or an inference with a partial one",
+        ))  # fmt: skip
     if problems:
         raise DataValidationError.of(problems)
 
 
-def check_edition(e: Edition, name: str) -> None:
+def check_edition(e: Edition, name: str, publishers: frozenset[str] = frozenset()) -> None:
     """The rules one edition keeps: dates in its year and in order, one delegation per country,
     the host among them, themes once each, provenance that names real fields, facts sourced."""
     for field in ("start_date", "end_date"):
@@ -131,7 +210,7 @@ def check_edition(e: Edition, name: str) -> None:
         raise DataValidationError(name, "host", f"{e.host.alpha_2} sent no delegation")
     check_unique(e.themes, lambda t: t.slug, name + ": themes", "theme")
     items, needed = paths_of(e)  # one walk over the edition serves both checks
-    check_provenance(e, name, items)
+    check_provenance(e, name, items, publishers)
     check_sourced(e, name, facts=[(p, below) for f, p, below in needed if f not in _NOT_SOURCED])
 
 

@@ -32,8 +32,13 @@ from rok_ca_forum._format import (
     reference_tables,
     required_fields,
 )
+from rok_ca_forum._layout import INFERRED, SOURCES, is_cited, is_record_item
+from rok_ca_forum._meta import KEY, PER_MEMBER, SOURCED_WITH
 from rok_ca_forum.dataset import Dataset
-from rok_ca_forum.provenance import Source, path_pattern
+from rok_ca_forum.enums import Status
+from rok_ca_forum.models import Edition
+from rok_ca_forum.provenance import PROVENANCE, Discrepancy, Source, item_lists, path_pattern
+from rok_ca_forum.rules import CITED_NAMES, NOT_SOURCED, publishers
 
 __all__ = ["SchemaBuilder", "schemas", "write"]
 
@@ -50,8 +55,12 @@ class SchemaBuilder:
 
     def __init__(self, dataset: Dataset, root: type, *, complete: bool = False) -> None:
         # A reference is written as a key: enumerate the keys of the vocabulary it points into.
-        tables = reference_tables([dataset.countries, dataset.people, dataset.themes])
+        tables = reference_tables(
+            [dataset.countries, dataset.people, dataset.themes, dataset.sources]
+        )
         self.keys: dict[type, list[str]] = {cls: list(table) for cls, table in tables.items()}
+        self.keys.setdefault(Source, [])
+        self.publishers = sorted(publishers({Source: dataset.sources}))
         self.root = root
         self.complete = complete
         self.defs: dict[str, Any] = {}
@@ -92,25 +101,175 @@ class SchemaBuilder:
                 for k, v in limits_of(cls, name).items()
                 if k in _JSON_LIMITS  # "unique" spans records: the loader checks it
             }
-            if cls is Source and name == "supports":
-                paths = {"type": "string", "pattern": path_pattern(self.root)}
-                properties[name] = {"type": "array", "items": paths}
+            if is_cited(cls) and name in PROVENANCE:
+                continue  # written beside the facts instead (see below)
+            if cls is Discrepancy and name == "field":
+                root = self.root if is_cited(self.root) else Edition
+                lists = "|".join(sorted(item_lists(root)))  # a list as a whole, too
+                pattern = path_pattern(root).removesuffix(")$") + f"|{lists}|claims)$"
+                properties[name] = {"type": "string", "pattern": pattern}
             elif limits and shape.kind == "optional":
                 inner = {**self.shape_schema(shape.inner), **limits}  # type: ignore[arg-type]
                 properties[name] = {"anyOf": [inner, {"type": "null"}]}
             else:
                 properties[name] = {**self.shape_schema(shape), **limits}
-        return {
+        required = (
+            [n for n, _ in record_shapes(cls)]
+            if cls is self.root and self.complete
+            else list(required_fields(cls))
+        )
+        schema = {
             "type": "object",
             "properties": properties,
             # A file's own record writes every field out, when its kind says so (editions).
-            "required": (
-                [n for n, _ in record_shapes(cls)]
-                if cls is self.root and self.complete
-                else list(required_fields(cls))
-            ),
+            "required": [n for n in required if n in properties],
             "additionalProperties": False,
         }
+        if is_cited(cls):
+            self._beside_facts(cls, schema)
+        return schema
+
+    # --- citations beside the facts (see ``_layout``) and the rules on them ------------------
+
+    def citation(self) -> dict[str, Any]:
+        """A citation: a source key (full), or a source key with what the page gives (partial)."""
+        if "Citation" not in self.defs:
+            keys = {"type": "string", "enum": self.keys[Source]}
+            self.defs["Citation"] = {
+                "description": "a source key: the page states the item; or a partial citation",
+                "anyOf": [
+                    keys,
+                    {
+                        "type": "object",
+                        "properties": {
+                            "source": keys,
+                            "partial": {"type": "string", "minLength": 1},
+                        },
+                        "required": ["source", "partial"],
+                        "additionalProperties": False,
+                    },
+                ],
+            }
+        return {"$ref": "#/$defs/Citation"}
+
+    def inference(self) -> dict[str, Any]:
+        """An inference: short plain reasoning that names no publisher."""
+        if "Inference" not in self.defs:
+            names = "|".join(_ecma_escape(n) for n in self.publishers) or "(?!)"
+            self.defs["Inference"] = {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 300,
+                "description": "the reasoning, in plain words; its partial citations name pages",
+                "not": {"pattern": f"(^|[^\\w])({names})([^\\w]|$)"},
+            }
+        return {"$ref": "#/$defs/Inference"}
+
+    def _provenance_of(self, properties: dict[str, Any], prefix: str) -> None:
+        sep = "_" if prefix else ""
+        properties[f"{prefix}{sep}{INFERRED}"] = self.inference()
+        properties[f"{prefix}{sep}{SOURCES}"] = {"type": "array", "items": self.citation()}
+
+    def _beside_facts(self, cls: type, schema: dict[str, Any]) -> None:
+        properties = schema["properties"]
+        items = item_lists(cls)
+        rules: list[dict[str, Any]] = []
+        item_rules: dict[str, Any] = {}
+        only = CITED_NAMES if cls.__name__ == "Person" else None
+        for name in list(properties):
+            field = attrs_field(cls, name)
+            if field.metadata.get(KEY):
+                continue
+            checked = name not in NOT_SOURCED and (only is None or name in only)
+            if name not in items:
+                self._provenance_of(properties, name)
+                if checked:
+                    rules.append(_if_known(name, _cited(name)))
+                continue
+            item_cls = _item_class(cls, name)
+            if not is_record_item(item_cls):  # a theme: {"theme": slug, "sources": [...]}
+                ref = name.removesuffix("s")
+                entry: dict[str, Any] = {
+                    "type": "object",
+                    "properties": {ref: {"type": "string", "enum": self.keys[item_cls]}},
+                    "required": [ref],
+                    "additionalProperties": False,
+                }
+                self._provenance_of(entry["properties"], "")
+                properties[name] = {"type": "array", "items": entry}
+            else:
+                item_def = self.defs[item_cls.__name__]
+                self._provenance_of(item_def["properties"], "")
+                member = field.metadata.get(PER_MEMBER)
+                subs = [
+                    f.name for f in attrs_fields(item_cls)
+                    if member and f.name != member and not f.metadata.get(SOURCED_WITH)
+                ]  # fmt: skip
+                for sub in subs:
+                    self._provenance_of(item_def["properties"], sub)
+            if checked:
+                member = field.metadata.get(PER_MEMBER)
+                subs = [
+                    f.name for f in attrs_fields(item_cls)
+                    if member and f.name != member and not f.metadata.get(SOURCED_WITH)
+                ]  # fmt: skip
+                rule: dict[str, Any] = {"anyOf": [_cited(""), *(_cited(sub) for sub in subs)]}
+                if subs:
+                    rule = {"allOf": [rule, *(_if_known(sub, _cited(sub)) for sub in subs)]}
+                item_rules[name] = {"items": rule}
+        if item_rules:
+            rules.append({"properties": item_rules})
+        if not rules:
+            return
+        if cls is Edition:  # a planned edition may carry announced facts not yet reported
+            held = {"properties": {"status": {"const": Status.HELD.value}}, "required": ["status"]}
+            schema["allOf"] = [{"if": held, "then": {"allOf": rules}}]
+        else:
+            schema["allOf"] = rules
+
+
+def attrs_fields(cls: type) -> tuple[Any, ...]:
+    import attrs
+
+    return tuple(f for f in attrs.fields(cls) if f.init)
+
+
+def attrs_field(cls: type, name: str) -> Any:
+    import attrs
+
+    return attrs.fields_dict(cls)[name]
+
+
+def _item_class(cls: type, name: str) -> type:
+    import typing
+
+    return typing.get_args(typing.get_type_hints(cls)[name])[0]  # type: ignore[no-any-return]
+
+
+def _cited(prefix: str) -> dict[str, Any]:
+    """A fact or item (``prefix`` "") with a full citation, or inferred with a partial one."""
+    sep = "_" if prefix else ""
+    sources, inferred = f"{prefix}{sep}{SOURCES}", f"{prefix}{sep}{INFERRED}"
+    return {
+        "anyOf": [
+            {"required": [sources], "properties": {sources: {"contains": {"type": "string"}}}},
+            {
+                "required": [sources, inferred],
+                "properties": {sources: {"contains": {"type": "object"}}},
+            },
+        ]
+    }
+
+
+def _if_known(name: str, then: dict[str, Any]) -> dict[str, Any]:
+    """``then`` applies when ``name`` is given and not null (unknown needs no citation)."""
+    known = {"required": [name], "properties": {name: {"not": {"type": "null"}}}}
+    return {"if": known, "then": then}
+
+
+def _ecma_escape(text: str) -> str:
+    """``text`` as a literal in a regular expression that Python and ECMA-262 both read alike."""
+    return "".join(f"\\{c}" if c in r".^$*+?()[]{}|\/" else c for c in text)
 
 
 def _document(dataset: Dataset, file: DataFile) -> dict[str, Any]:

@@ -62,12 +62,12 @@ def _parts(edition: Edition) -> list[tuple[int, str]]:
             parts["people"] += [name for name in spellings if name]
         if delegation.head_title:
             parts["titles"].append(delegation.head_title)
-    parts["agenda"] += edition.agenda
+    parts["agenda"] += [statement.text for statement in edition.agenda]
     for deliverable in edition.deliverables:
         parts["deliverables"].append(deliverable.title)
         if deliverable.description:
             parts["descriptions"].append(deliverable.description)
-    parts["notes"] += edition.notes
+    parts["notes"] += [statement.text for statement in edition.notes]
     return [
         (_WEIGHTS[key], " | ".join(fold(t) for t in texts)) for key, texts in parts.items() if texts
     ]

@@ -24,11 +24,12 @@ from typing import Any, TypeVar, overload
 import attrs
 
 from rok_ca_forum._format import Shape, key_field, record_shapes
+from rok_ca_forum._layout import LayoutError, is_cited, unzip, zip_record
 from rok_ca_forum._meta import per_class
 from rok_ca_forum.dataset import Dataset
-from rok_ca_forum.errors import DataValidationError, InvalidArgumentError, InvalidTypeError
+from rok_ca_forum.errors import DataValidationError, InvalidTypeError
 from rok_ca_forum.models import Edition
-from rok_ca_forum.provenance import Alternative, Discrepancy, Source
+from rok_ca_forum.provenance import Source
 
 __all__ = ["from_dict", "to_dict", "to_json"]
 
@@ -113,7 +114,8 @@ def to_dict(
     """
     if attrs.has(type(obj)):
         result: dict[str, Any] = _plain_record(type(obj))(obj)
-        return result
+        # Citations and inferences go back beside the facts they are about, as in the files.
+        return zip_record(result, type(obj)) if is_cited(type(obj)) else result
     if isinstance(obj, (str, bytes, dict)) or not isinstance(obj, Iterable):
         raise InvalidTypeError(
             f"to_dict() takes a record (Edition, Country, …) or a collection of them, "
@@ -152,9 +154,9 @@ def from_dict(
 ) -> T:
     """Build a ``cls`` record from ``to_dict``-shaped data, resolving references in ``dataset``.
 
-    ``dataset`` defaults to the bundled one. A `Discrepancy` or `Alternative` names
-    its sources by URL: pass ``sources=`` (the edition's sources) to resolve them. The rules the
-    loader applies to a whole edition (dates in order and in the year, …) apply here too.
+    ``dataset`` defaults to the bundled one; citations name sources by key, in its
+    ``sources`` and in any further ``sources=`` given. The rules the loader applies to a whole
+    edition (dates in order and in the year, facts cited, …) apply here too.
     Raises `DataValidationError` naming the field.
 
     ```pycon
@@ -168,11 +170,6 @@ def from_dict(
         raise InvalidTypeError(f"from_dict() takes a record class such as Edition, not {cls!r}")
     if dataset is not None and not isinstance(dataset, Dataset):
         raise InvalidTypeError(f"dataset must be a Dataset, not {type(dataset).__name__}")
-    if cls in (Discrepancy, Alternative) and sources is None:
-        raise InvalidArgumentError(
-            f"from_dict({cls.__name__}, ...) needs sources=: the edition's sources, "
-            "which its URLs point into"
-        )
     if sources is not None and (
         isinstance(sources, (str, bytes)) or not isinstance(sources, Iterable)
     ):
@@ -184,11 +181,11 @@ def from_dict(
     from rok_ca_forum._converter import resolving, structure_strict
     from rok_ca_forum._format import EDITIONS, reference_tables
     from rok_ca_forum.loading import bundled
-    from rok_ca_forum.rules import check_complete, check_edition
+    from rok_ca_forum.rules import check_complete, check_edition, publishers
     from rok_ca_forum.validate import validation_error
 
     ds = dataset or bundled()
-    references = reference_tables([ds.countries, ds.people, ds.themes, given])
+    references = reference_tables([ds.countries, ds.people, ds.themes, ds.sources, given])
     references.setdefault(Source, {})
     where = f"from_dict({cls.__name__})"
     # JSON has only string keys; a plain dict may not, and older cattrs cannot even name them.
@@ -196,6 +193,10 @@ def from_dict(
     if odd is not None:
         path, key = odd
         raise DataValidationError(where, path or "(top level)", f"unknown field(s): {key!r}")
+    try:
+        data = unzip(data, cls)
+    except LayoutError as exc:
+        raise DataValidationError.of([(where, path, p) for path, p in exc.problems]) from None
     # The rules load() applies to an edition file apply here too.
     if cls is EDITIONS.cls and EDITIONS.complete and type(data) is dict:
         check_complete(data, cls, where)
@@ -205,6 +206,6 @@ def from_dict(
         except Exception as exc:
             raise validation_error(exc, where) from None
     if isinstance(record, Edition):
-        check_edition(record, where)
+        check_edition(record, where, publishers({Source: references[Source].values()}))
         record._bind(tuple(ds.countries))
     return record

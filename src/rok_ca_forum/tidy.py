@@ -6,10 +6,11 @@ outside Python (``export``: CSV and a Frictionless Data Package). No third-party
 ```pycon
 >>> import rok_ca_forum as rcf
 >>> t = tidy(rcf.load())
->>> print(*t)
-editions delegations edition_themes deliverables sources people countries themes secretariat_heads
+>>> print(*t)  # doctest: +NORMALIZE_WHITESPACE
+editions delegations edition_themes deliverables agenda notes sources citations people
+countries themes secretariat_heads
 >>> t["delegations"].primary_key, t["delegations"].rows[0][:4]
-(('edition', 'country'), (1, 2007, 'KR', 'KR'))
+(('edition', 'country'), (1, 2007, 'KR', 'delegations.KR'))
 
 ```
 """
@@ -30,7 +31,7 @@ from rok_ca_forum.models import Delegation, Edition
 if TYPE_CHECKING:
     from rok_ca_forum.dataset import Dataset
 
-__all__ = ["Column", "Table", "record_table", "tidy"]
+__all__ = ["Column", "Table", "entry_of", "record_table", "tidy"]
 
 
 class Column(NamedTuple):
@@ -73,6 +74,20 @@ _DELEGATION = (
     _c("rank", "the title on one scale: minister, deputy-minister, ambassador, other-official"),
 )  # fmt: skip
 _OF_EDITION = (_c("edition:integer!"), _c("year:integer!"))
+#: The path of an item, as the citations table's ``entry`` column has it: the join key.
+_ITEM = _c("item!", "the item's path, as in the entry column of citations")
+
+
+def entry_of(path: str) -> str:
+    """The field or list item a cited path falls under: a delegation's head is its delegation's.
+
+    ```pycon
+    >>> entry_of("delegations.KZ.head"), entry_of("deliverables.joint-statement"), entry_of("city")
+    ('delegations.KZ', 'deliverables.joint-statement', 'city')
+
+    ```
+    """
+    return ".".join(path.split(".")[:2])
 
 
 def _code(record: Any) -> Any:
@@ -115,29 +130,50 @@ def tidy(ds: Dataset) -> dict[str, Table]:
         for t in (
             Table("editions", _EDITION, [_edition_row(e) for e in editions], ("number",),
                   ((("host",), "countries", ("alpha_2",)),), "one row per edition"),
-            Table("delegations", (*_OF_EDITION, _c("host"), *_DELEGATION),
-                  [(*k, _code(e.host), *_delegation_row(d)) for e, k in of for d in e.delegations],
+            Table("delegations", (*_OF_EDITION, _c("host"), _ITEM, *_DELEGATION),
+                  [(*k, _code(e.host), f"delegations.{d.country.alpha_2}", *_delegation_row(d))
+                   for e, k in of for d in e.delegations],
                   ("edition", "country"),
                   (to_edition, (("country",), "countries", ("alpha_2",)),
                    (("head_id",), "people", ("id",))),
                   "one row per delegation to an edition"),
-            Table("edition_themes", (*_OF_EDITION, _c("theme!"), _c("theme_label!")),
-                  [(*k, t.slug, t.label) for e, k in of for t in e.themes], ("edition", "theme"),
+            Table("edition_themes", (*_OF_EDITION, _ITEM, _c("theme!"), _c("theme_label!")),
+                  [(*k, f"themes.{t.slug}", t.slug, t.label) for e, k in of for t in e.themes],
+                  ("edition", "theme"),
                   (to_edition, (("theme",), "themes", ("slug",))), "one row per theme discussed"),
-            Table("deliverables", (*_OF_EDITION, _c("item:integer!", "1, 2, … in the edition"),
-                                   _c("kind!"), _c("title!"), _c("date:date"), _c("description"),
+            Table("deliverables", (*_OF_EDITION, _c("key!", "the deliverable's stable key"),
+                                   _ITEM, _c("kind!"), _c("title!"), _c("date:date"),
+                                   _c("description"),
                                    _c("parties", "alpha-2 codes, '; '-separated")),
-                  [(*k, i, d.kind.value, d.title, d.date, d.description,
-                    "; ".join(c.alpha_2 for c in d.parties) or None)
-                   for e, k in of for i, d in enumerate(e.deliverables, 1)],
-                  ("edition", "item"), (to_edition,), "one row per deliverable"),
-            Table("sources", (*_OF_EDITION, _c("supports!", "the field or item it backs"),
-                              _c("url!"), _c("publisher!"), _c("title"), _c("published:date"),
-                              _c("language")),
-                  [(*k, path, s.url, s.publisher, s.title, s.published, s.language)
-                   for e, k in of for s in e.sources for path in s.supports],
-                  ("edition", "url", "supports"), (to_edition,),
-                  "one row per citation: a source backing one field or item of an edition"),
+                  [(*k, d.key, f"deliverables.{d.key}", d.kind.value, d.title, d.date,
+                    d.description, "; ".join(c.alpha_2 for c in d.parties) or None)
+                   for e, k in of for d in e.deliverables],
+                  ("edition", "key"), (to_edition,), "one row per deliverable"),
+            *(Table(field, (*_OF_EDITION, _c("key!", "the statement's stable key"), _ITEM,
+                            _c("text!")),
+                    [(*k, st.key, f"{field}.{st.key}", st.text)
+                     for e, k in of for st in getattr(e, field)],
+                    ("edition", "key"), (to_edition,), f"one row per statement in {what}")
+              for field, what in (("agenda", "the agenda"), ("notes", "the notes"))),
+            Table("sources", (_c("key!", "the short key citations use"), _c("url!"),
+                              _c("publisher!", "who publishes the page"), _c("title"),
+                              _c("language"), _c("published:date"),
+                              _c("retrieved:date", "when the page was last read to check it"),
+                              _c("repost_of", "what the page reposts, if it is not the original")),
+                  [(s.key, s.url, s.publisher, s.title, s.language, s.published, s.retrieved,
+                    s.repost_of) for s in ds.sources],
+                  ("key",), (), "one row per page, listed once"),
+            Table("citations", (*_OF_EDITION, _c("item!", "the path of the fact or item cited"),
+                                _c("entry!", "the edition's field or list item it falls under: "
+                                             "the item column of the item tables"),
+                                _c("source!", "key in sources"),
+                                _c("grade!", "full: the page states it; partial: gives part"),
+                                _c("note", "for a partial citation, what the page gives")),
+                  [(*k, c.item, entry_of(c.item), c.source.key, c.grade.value, c.note)
+                   for e, k in of for c in e.citations],
+                  ("edition", "item", "source"),
+                  (to_edition, (("source",), "sources", ("key",))),
+                  "one row per citation: a source backing one fact or item of an edition"),
             Table("people", (_c("id!"), _c("name!"), _c("aliases", "other spellings, '; '")),
                   [(p.id, p.name, "; ".join(p.aliases) or None) for p in ds.people], ("id",)),
             Table("countries", (_c("alpha_2!"), _c("alpha_3!"), _c("numeric!"), _c("name!"),
@@ -146,11 +182,13 @@ def tidy(ds: Dataset) -> dict[str, Table]:
                    for c in ds.countries], ("alpha_2",)),
             Table("themes", (_c("slug!"), _c("label!")),
                   [(t.slug, t.label) for t in ds.themes], ("slug",)),
-            Table("secretariat_heads", (_c("term:integer!"), _c("person_id!"), _c("name!"),
-                                        _c("title"), _c("start:date"), _c("end:date")),
-                  [(i, h.person.id, h.person.name, h.title, h.start, h.end)
-                   for i, h in enumerate(ds.secretariat.heads if ds.secretariat else (), 1)],
-                  ("term",), ((("person_id",), "people", ("id",)),)),
+            Table("secretariat_heads", (_c("person_id!", "the head's key: id in people"),
+                                        _c("name!"), _c("title", "as the head's sources give it"),
+                                        _c("normalised_title"), _c("start:date"),
+                                        _c("end:date")),
+                  [(h.person.id, h.person.name, h.title, h.normalised_title, h.start, h.end)
+                   for h in (ds.secretariat.heads if ds.secretariat else ())],
+                  ("person_id",), ((("person_id",), "people", ("id",)),)),
         )
     }  # fmt: skip
 

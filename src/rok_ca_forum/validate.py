@@ -37,18 +37,21 @@ from rok_ca_forum._format import (
     reference_tables,
     vocabulary_fields,
 )
+from rok_ca_forum._layout import LayoutError, is_cited, unzip
 from rok_ca_forum._meta import MEMBER_STATES
 from rok_ca_forum._reading import MAX_FILE_BYTES, read_json
 from rok_ca_forum.dataset import Dataset
 from rok_ca_forum.errors import DataValidationError, Problem
 from rok_ca_forum.models import Edition
 from rok_ca_forum.rules import (
+    CITED_NAMES,
     check_complete,
     check_edition,
     check_provenance,
     check_sequence,
     check_sourced,
     check_unique,
+    publishers,
 )
 
 if TYPE_CHECKING:
@@ -61,8 +64,7 @@ __all__ = ["MAX_FILE_BYTES", "read_dataset", "validation_error"]
 
 T = TypeVar("T")
 
-#: A person's names that need a source: the English one is the editions'.
-_CITED_NAMES = frozenset({"name_ko", "name_ru"})
+_CITED_NAMES = CITED_NAMES
 
 
 class _Problems(list[Problem]):
@@ -88,6 +90,16 @@ def validation_error(exc: Exception, name: str) -> DataValidationError:
     )
 
 
+def flat(data: object, cls: type, name: str, where: str = "") -> Any:
+    """``data`` as ``cls``'s fields, its citations gathered from beside its facts (``_layout``)."""
+    try:
+        return unzip(data, cls)
+    except LayoutError as exc:
+        raise DataValidationError.of(
+            [(name, where + path, p) for path, p in exc.problems]
+        ) from None
+
+
 def _structure(data: object, cls: type[T], name: str) -> T:
     try:
         return structure_strict(data, cls)
@@ -100,6 +112,17 @@ def _records(root: Traversable, file: DataFile) -> tuple[Any, ...]:
     data = read_json(root / file.name, file.name, root)
     if type(data) is not list:
         raise DataValidationError(file.name, "(top level)", "expected a list")
+    if is_cited(file.cls):
+        problems: list[Problem] = []
+        laid_out = []
+        for index, item in enumerate(data):
+            try:
+                laid_out.append(flat(item, file.cls, file.name, f"[{index}]."))
+            except DataValidationError as exc:
+                problems.extend(exc.problems)
+        if problems:
+            raise DataValidationError.of(problems)
+        data = laid_out
     try:
         items: tuple[Any, ...] = structure_records(data, file.cls)
     except Exception as exc:
@@ -155,14 +178,14 @@ def _edition_files(root: Traversable) -> dict[int, str]:
     return found
 
 
-def _edition(root: Traversable, name: str, number: int) -> Edition:
-    raw = read_json(root / EDITIONS.name / name.rpartition("/")[2], name, root)
+def _edition(root: Traversable, name: str, number: int, named: frozenset[str]) -> Edition:
+    raw = flat(read_json(root / EDITIONS.name / name.rpartition("/")[2], name, root), Edition, name)
     if EDITIONS.complete and type(raw) is dict:
         check_complete(raw, Edition, name)
     edition = _structure(raw, Edition, name)
     if edition.number != number:
         raise DataValidationError(name, "number", f"{edition.number} does not match the file name")
-    check_edition(edition, name)
+    check_edition(edition, name, named)
     return edition
 
 
@@ -182,14 +205,15 @@ def read_dataset(root: Traversable) -> Dataset:
 def _read_dataset(root: Traversable) -> Dataset:
     problems = _Problems()
     vocabularies: dict[type, tuple[Any, ...]] = {}
-    for file in VOCABULARIES:
-        with problems.collecting():
+    for file in VOCABULARIES:  # in order: each may refer to those before it (people cite sources)
+        with problems.collecting(), resolving(reference_tables(vocabularies.values())):
             vocabularies[file.cls] = _records(root, file)
-            for i, record in enumerate(vocabularies[file.cls]):
-                if getattr(record, "sources", ()):  # people cite their Korean and Russian names
-                    check_provenance(record, f"{file.name}: [{i}]")
-                    check_sourced(record, f"{file.name}: [{i}]", only=_CITED_NAMES)
-    problems.check()  # the editions' references need every vocabulary
+            for record in vocabularies[file.cls]:
+                if is_cited(file.cls):  # people cite their Korean and Russian names
+                    where = f"{file.name}: {getattr(record, key_field(file.cls) or '')}"
+                    check_provenance(record, where, publishers=publishers(vocabularies))
+                    check_sourced(record, where, only=_CITED_NAMES)
+        problems.check()  # what follows refers to this vocabulary
     codes = sorted(c.alpha_2 for c in vocabularies[COUNTRIES.cls])
     if codes != sorted(MEMBER_STATES):
         members, found = ", ".join(MEMBER_STATES), ", ".join(codes) or "none"
@@ -200,10 +224,11 @@ def _read_dataset(root: Traversable) -> Dataset:
     with problems.collecting():
         files = _edition_files(root)
     editions = []
+    named = publishers(vocabularies)
     with resolving(reference_tables(vocabularies.values())):
         for number in sorted(files):
             with problems.collecting():
-                editions.append(_edition(root, files[number], number))
+                editions.append(_edition(root, files[number], number, named))
         if files and len(editions) == len(files):  # the order of editions, once each is sound
             with problems.collecting():
                 check_sequence(editions, files, EDITIONS.name)
@@ -211,14 +236,17 @@ def _read_dataset(root: Traversable) -> Dataset:
         if (root / SECRETARIAT.name).is_file():
             with problems.collecting():
                 raw = read_json(root / SECRETARIAT.name, SECRETARIAT.name, root)
+                raw = flat(raw, SECRETARIAT.cls, SECRETARIAT.name)
                 secretariat = _structure(raw, SECRETARIAT.cls, SECRETARIAT.name)
-                check_provenance(secretariat, SECRETARIAT.name)
+                check_provenance(secretariat, SECRETARIAT.name, publishers=named)
+                check_sourced(secretariat, SECRETARIAT.name)
         bodies: tuple[Any, ...] = ()
         if (root / BODIES.name).is_file():
             with problems.collecting():
                 bodies = _records(root, BODIES)
                 for body in bodies:
-                    check_provenance(body, f"{BODIES.name}: {body.id}")
+                    check_provenance(body, f"{BODIES.name}: {body.id}", publishers=named)
+                    check_sourced(body, f"{BODIES.name}: {body.id}")
     problems.check()
     fields = vocabulary_fields(vocabularies)
     return Dataset(editions=editions, **fields, secretariat=secretariat, bodies=bodies)

@@ -30,8 +30,9 @@ from rok_ca_forum.errors import (
     ThemeNotFoundError,
 )
 from rok_ca_forum.models import Country, Person, Theme
+from rok_ca_forum.provenance import Source
 
-__all__ = ["Countries", "People", "Themes", "Vocabulary"]
+__all__ = ["Countries", "People", "Sources", "Themes", "Vocabulary"]
 
 T = TypeVar("T")
 
@@ -267,3 +268,28 @@ class People(Vocabulary[Person]):
 
     def _names(self, item: Person) -> tuple[str, ...]:
         return tuple(n for n in (item.name, *item.aliases, item.name_ko, item.name_ru) if n)
+
+
+class Sources(Vocabulary[Source]):
+    """Every page the data cites, listed once, keyed by its short key; look-up also by URL.
+
+    ```pycon
+    >>> import rok_ca_forum as rcf
+    >>> src = rcf.sources["mofa-320762"]
+    >>> src.publisher, rcf.sources.lookup(src.url) is src
+    ('Ministry of Foreign Affairs, Republic of Korea', True)
+
+    ```
+    """
+
+    __slots__ = ()
+    _kind = "source"
+    _kinds = "sources"
+    _error = NotFoundError
+    _item_type = Source
+
+    def _key(self, item: Source) -> str:
+        return item.key
+
+    def _names(self, item: Source) -> tuple[str, ...]:
+        return (item.url,)
