@@ -85,7 +85,7 @@ def test_every_edition_cites_a_source(e: Edition) -> None:
     for s in e.sources:
         assert re.match(r"https?://", s.url), s.url
         assert s.publisher.strip()
-        assert s.supports
+    assert all(c.item for c in e.citations)
 
 
 @pytest.mark.parametrize("n", sorted(UNSOURCED))
@@ -109,7 +109,7 @@ def test_the_12th_carries_the_2019_press_release() -> None:
     assert any("2020" in d.title for d in e.deliverables if d.kind is rcf.DeliverableKind.WORK_PLAN)
     texts = [(d.title + " " + (d.description or "")).lower() for d in e.deliverables]
     assert any("working-level" in t for t in texts)
-    text = " ".join((*e.agenda, *e.notes))
+    text = " ".join(s.text for s in (*e.agenda, *e.notes))
     agencies = (
         "Korean Agency for Technology and Standards",
         "National Information Society Agency",
@@ -133,8 +133,8 @@ def test_every_fact_is_backed_by_a_source(e: Edition) -> None:
 
 
 @pytest.mark.parametrize("e", EDITIONS, ids=ids)
-def test_discrepancy_alternatives_cite_this_editions_sources(e: Edition) -> None:
-    urls = {s.url for s in e.sources}
+def test_discrepancy_alternatives_cite_listed_sources(e: Edition) -> None:
+    urls = {s.url for s in rcf.sources}
     for d in e.discrepancies:
         assert d.alternatives, d.field
         for alt in d.alternatives:

@@ -235,7 +235,7 @@ def test_from_dict_sources_of_the_wrong_type() -> None:
 
 def test_from_dict_refuses_a_script_url() -> None:
     with pytest.raises(rcf.DataValidationError, match="not an http"):
-        rcf.from_dict(rcf.Source, {"url": "javascript:alert(1)", "publisher": "x"})
+        rcf.from_dict(rcf.Source, {"key": "x", "url": "javascript:alert(1)", "publisher": "x"})
 
 
 def test_from_dict_applies_the_documented_edition_rules() -> None:
@@ -308,8 +308,14 @@ def test_a_pathlike_that_gives_an_int_is_a_type_error() -> None:
 
 
 # 9. The documented rules, enforced ---------------------------------------------------------
+def _unsourced(data: Any) -> None:
+    for key in [k for k in data if k.endswith(("_sources", "_inferred"))]:
+        del data[key]
+
+
 def _only_year_sourced(data: Any) -> None:
-    data["sources"] = [{**data["sources"][0], "supports": ["year"]}]
+    _unsourced(data)
+    data["year_sources"] = ["dailyt-32489"]
 
 
 def _without_city(data: Any) -> None:
@@ -319,8 +325,8 @@ def _without_city(data: Any) -> None:
 @pytest.mark.parametrize(
     ("change", "where"),
     [
-        (_set("sources", []), "editions/11.json: year: no source supports this fact"),
-        (_only_year_sourced, "editions/11.json: status: no source supports this fact"),
+        (_unsourced, "editions/11.json: year: needs a full citation"),
+        (_only_year_sourced, "editions/11.json: status: needs a full citation"),
         (_without_city, "editions/11.json: city: required field missing"),
     ],
 )
@@ -337,7 +343,7 @@ def test_an_unsourced_fact_is_named(edit: Edit) -> None:
         data["venue"] = "Somewhere"
 
     root = edit("editions/12.json", unsource_venue)
-    with pytest.raises(rcf.DataValidationError, match="venue: no source supports this fact"):
+    with pytest.raises(rcf.DataValidationError, match="venue: needs a full citation"):
         rcf.load(root)
 
 

@@ -92,14 +92,18 @@ def test_an_inference_that_names_a_publisher_is_refused(data_copy: Path) -> None
     assert _schema_errors("edition.schema.json", data)
 
 
-def test_a_citation_to_a_list_position_is_refused(data_copy: Path) -> None:
+def test_a_list_position_is_no_key(data_copy: Path) -> None:
+    data = _damage(data_copy, "editions/12.json", lambda e: e["deliverables"][0].update(key="0"))
+    _refused(data_copy, "deliverables[0].key", "not a position")
+    assert _schema_errors("edition.schema.json", data)
+
+
+def test_a_path_with_a_list_position_is_refused(data_copy: Path) -> None:
     def change(e: dict[str, Any]) -> None:
-        e["deliverables"][0]["key"] = "0"  # a position, not a key
         e["discrepancies"][0]["field"] = "deliverables.1"
 
     data = _damage(data_copy, "editions/12.json", change)
-    error = _refused(data_copy, "not a position", "not a field or item")
-    assert "list items are named by key" in str(error.problems)
+    _refused(data_copy, "not a field or item", "list items are named by key, not position")
     assert _schema_errors("edition.schema.json", data)
 
 
@@ -198,7 +202,7 @@ def _expected(table: str) -> dict[tuple[int, str], set[tuple[str, str, str]]]:
             "edition_themes": list(e.themes),
         }[table]  # fmt: skip
         for item in items:
-            from rok_ca_forum.provenance import item_path
+            from rok_ca_forum.citing import item_path
 
             out[(e.number, item_path(e, item))] = {
                 (c.source.url, c.grade.value, c.note or "") for c in e.citations_for(item)

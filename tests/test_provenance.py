@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import rok_ca_forum as rcf
-from rok_ca_forum.provenance import item_path
+from rok_ca_forum.citing import item_path
 
 # (edition, field) pairs where the research found sources in conflict; each must be recorded.
 KNOWN_CONFLICTS = [
@@ -46,8 +46,8 @@ def test_sources_for_answers_from_data() -> None:
     for field in ("start_date", "city", "participants", "delegations.KZ", "themes", "deliverables"):
         sources = e.sources_for(field)
         assert sources, field
-        for s in sources:  # each names the field or one of its items
-            assert any(p == field or p.startswith(field + ".") for p in s.supports), (field, s.url)
+        for c in e.citations_for(field):  # each names the field or one of its items
+            assert c.item == field or c.item.startswith(field + "."), (field, c)
     assert set(e.sources_for("delegations")) >= set(e.sources_for("delegations.KZ"))
 
 
@@ -57,9 +57,11 @@ def test_sources_for_takes_the_editions_own_items() -> None:
     assert kz is not None
     assert e.sources_for(kz) == e.sources_for("delegations.KZ")
     assert set(e.sources_for("delegations.KZ.head")) <= set(e.sources_for(kz))
-    assert e.sources_for(e.deliverables[0]) == e.sources_for("deliverables.0")
+    first = e.deliverables[0]
+    assert e.sources_for(first) == e.sources_for(f"deliverables.{first.key}")
     assert e.sources_for(e.themes[0]) == e.sources_for(f"themes.{e.themes[0].slug}")
-    assert e.sources_for(e.agenda[2]) == e.sources_for("agenda.2")
+    assert e.sources_for(e.agenda[2]) == e.sources_for(f"agenda.{e.agenda[2].key}")
+    assert e.sources_for(e.agenda[2].text) == e.sources_for(e.agenda[2])  # by its text too
     inferred = {i.field for i in e.inferred}
     for item in (*e.delegations, *e.deliverables, *e.themes, *e.agenda):
         assert e.sources_for(item) or item_path(e, item) in inferred, item
@@ -147,10 +149,9 @@ def test_secretariat_facts_are_sourced() -> None:
     ):
         if getattr(s, field):
             assert s.sources_for(field), field
-    urls = {src.url for src in s.sources}
     for d in s.discrepancies:
         for a in d.alternatives:
-            assert {src.url for src in a.sources} <= urls
+            assert set(a.sources) <= set(rcf.sources)
 
 
 def test_related_bodies_are_sourced() -> None:
@@ -160,10 +161,10 @@ def test_related_bodies_are_sourced() -> None:
     for body in rcf.bodies:
         assert body.sources, body.id
         if body.meetings:
-            for i in range(len(body.meetings)):  # each meeting cited on its own
-                assert body.sources_for(f"meetings.{i}"), (body.id, i)
+            for meeting in body.meetings:  # each meeting cited on its own, by key
+                assert body.sources_for(f"meetings.{meeting.key}"), (body.id, meeting.key)
         if body.established:
-            assert any("established" in s.supports for s in body.sources), body.id
+            assert body.citations_for("established"), body.id
 
 
 def _edit(data_copy: Path, name: str, change: Callable[[Any], None]) -> Path:
@@ -176,22 +177,21 @@ def _edit(data_copy: Path, name: str, change: Callable[[Any], None]) -> Path:
 
 def test_an_unsourced_item_is_refused(data_copy: Path) -> None:
     def add_theme(data: Any) -> None:
-        data["themes"].append("tourism")  # no source names it
+        data["themes"].append({"theme": "tourism"})  # no source names it
 
     root = _edit(data_copy, "editions/12.json", add_theme)
     with pytest.raises(rcf.DataValidationError) as info:
         rcf.load(root)
-    assert ("editions/12.json", "themes.tourism", "no source supports this fact") in (
-        info.value.problems
-    )
+    problem = "needs a full citation (a page that states it), or an inference with a partial one"
+    assert ("editions/12.json", "themes.tourism", problem) in info.value.problems
 
 
 def test_a_list_cited_as_a_whole_is_refused(data_copy: Path) -> None:
     def cite_whole_list(data: Any) -> None:
-        data["sources"][0]["supports"].append("themes")
+        data["themes_sources"] = ["mofa-320762"]
 
     root = _edit(data_copy, "editions/12.json", cite_whole_list)
-    with pytest.raises(rcf.DataValidationError, match="a list is cited item by item"):
+    with pytest.raises(rcf.DataValidationError, match="unknown field"):
         rcf.load(root)
 
 
@@ -203,7 +203,7 @@ def test_the_schema_refuses_a_list_cited_as_a_whole() -> None:
     schema = schemas(rcf.load())["edition.schema.json"]
     data = rcf.to_dict(rcf.editions[12])
     jsonschema.validate(data, schema)
-    data["sources"][0]["supports"].append("themes")
+    data["themes_sources"] = ["mofa-320762"]
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(data, schema)
 
@@ -222,7 +222,7 @@ def test_names_in_korean_and_russian_find_the_editions_attended() -> None:
     assert {12, 13, 15} <= {e.number for e in rcf.editions.search("Тлеуберди")}
     kang = rcf.people.lookup("강경화")
     assert kang.name_in("ko") == "강경화" and kang.name_in("EN") == "Kang Kyung-wha"
-    assert any("name_ko" in s.supports for s in kang.sources)
+    assert kang.citations_for("name_ko")
 
 
 def test_a_name_not_found_is_none_and_a_bad_language_an_error() -> None:
@@ -236,7 +236,8 @@ def test_a_name_not_found_is_none_and_a_bad_language_an_error() -> None:
 
 def test_every_korean_and_russian_name_is_sourced() -> None:
     for person in rcf.people:
-        backed = {p for s in person.sources for p in s.supports}
+        backed = {c.item for c in person.citations if c.grade is rcf.Grade.FULL}
+        backed |= {i.field for i in person.inferred}
         for lang in ("ko", "ru"):
             if person.name_in(lang) is not None:
                 assert f"name_{lang}" in backed, person.id

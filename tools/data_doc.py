@@ -51,11 +51,16 @@ def _edition_section(e: Edition, today: dt.date) -> list[str]:
         lines.append("")
     lines.append("Sources:")
     lines.append("")
-    for s in e.sources:
+    named = [s for d in e.discrepancies for a in d.alternatives for s in a.sources]
+    for s in dict.fromkeys((*e.sources, *named)):
         published = f", {s.published}" if s.published else ""
-        supports = ", ".join(f"`{p}`" for p in s.supports)
+        cited = [c for c in e.citations if c.source is s]
+        backs = ", ".join(
+            f"`{c.item}`" + (" (part)" if c.grade is rcf.Grade.PARTIAL else "") for c in cited
+        )
         language = s.language or "?"
-        lines.append(f"1. {s.publisher}{published} ({language}): <{s.url}> — backs {supports}")
+        what = f"backs {backs}" if backs else "gives an alternative value"
+        lines.append(f"1. `{s.key}` {s.publisher}{published} ({language}): <{s.url}> — {what}")
     lines.append("")
     return lines
 
@@ -82,7 +87,8 @@ def render(dataset: Dataset, today: dt.date) -> str:
         "publication date among the sources: no fact below is newer than that.",
         PLANS_CHECKED.format(today=today.isoformat()),
         "Every value below comes from the package's JSON files; each edition lists its sources,",
-        "the fields each backs, the values that were inferred and where sources disagree.",
+        'the facts and items each backs ("(part)": the page gives part of it), the values that',
+        "were inferred and where sources disagree.",
         "",
         "## All editions",
         "",

@@ -264,12 +264,11 @@ def reference_tables(vocabularies: Iterable[Iterable[Any]]) -> dict[type, dict[s
 def vocabulary_fields(vocabularies: Mapping[type, Any]) -> dict[str, Any]:
     """Each vocabulary's records under the `Dataset` argument named after its file.
 
-        ```pycon
-        >>> from rok_ca_forum.models import Country, Person, Theme
-    from rok_ca_forum.provenance import Source
-        >>> sorted(vocabulary_fields({Country: (), Theme: (), Source: (), Person: ()}))
-        ['countries', 'people', 'sources', 'themes']
+    ```pycon
+    >>> from rok_ca_forum.models import Country, Person, Source, Theme
+    >>> sorted(vocabulary_fields({Country: (), Theme: (), Source: (), Person: ()}))
+    ['countries', 'people', 'sources', 'themes']
 
-        ```
+    ```
     """
     return {file.name.removesuffix(".json"): vocabularies[file.cls] for file in VOCABULARIES}

@@ -16,7 +16,7 @@ __version__ = "0.1.0"
 
 #: Calendar version of the bundled data (YYYY.MM.DD, with .N for a later change the same day);
 #: bumped whenever any data file changes.
-DATA_VERSION = "2026.11.27.1"
+DATA_VERSION = "2026.12.04"
 
 #: The newest publication date among the sources: the horizon of the evidence. Facts that came
 #: later are not in the data, whatever day it was checked (see docs/versioning.md).
@@ -24,4 +24,4 @@ DATA_AS_OF = _dt.date(2026, 2, 17)
 
 #: CRC-32 of the bundled data files as validated for this release (see ``_fast``); a test
 #: recomputes it, so it must be updated, with DATA_VERSION, whenever a data file changes.
-DATA_CHECKSUM = 2310681787
+DATA_CHECKSUM = 2529190240

@@ -15,9 +15,11 @@ import datetime as dt
 import attrs
 
 from rok_ca_forum._meta import ITEM_KEY, KEY, SLUG, SOURCED_WITH, YEAR, limits
+from rok_ca_forum._plans import plan_is_overdue
 from rok_ca_forum._record import Record
+from rok_ca_forum.citing import Cited
 from rok_ca_forum.enums import Status
-from rok_ca_forum.models import Person, Statement, _Cited, plan_is_overdue
+from rok_ca_forum.models import Person, Statement
 from rok_ca_forum.provenance import Citation, Discrepancy, Inference
 
 __all__ = ["Body", "Meeting", "Milestone", "Names", "Secretariat", "SecretariatHead", "WorkPlan"]
@@ -83,7 +85,7 @@ class WorkPlan(Record):
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class Secretariat(_Cited, Record):
+class Secretariat(Cited, Record):
     """The Korea–Central Asia Cooperation Forum Secretariat (agreed 2015, opened 2017).
 
     ```pycon
@@ -142,7 +144,7 @@ class Meeting(Record):
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class Body(_Cited, Record):
+class Body(Cited, Record):
     """A body related to the Forum (Business Council, High Level Officials' Meeting, …).
 
     ```pycon

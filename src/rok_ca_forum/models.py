@@ -27,8 +27,10 @@ from rok_ca_forum._meta import (
     approximate,
     limits,
 )
+from rok_ca_forum._plans import plan_is_overdue
 from rok_ca_forum._record import Record
 from rok_ca_forum._text import fold, ordinal
+from rok_ca_forum.citing import Cited
 from rok_ca_forum.enums import DeliverableKind, Format, Level, Rank, Status
 from rok_ca_forum.errors import CountryNotFoundError, InvalidArgumentError, InvalidTypeError
 from rok_ca_forum.provenance import (
@@ -37,9 +39,6 @@ from rok_ca_forum.provenance import (
     Discrepancy,
     Inference,
     Source,
-    citations_for,
-    cited_sources,
-    sources_for,
 )
 
 __all__ = [
@@ -80,53 +79,6 @@ class Statement(Record):
 
     def __str__(self) -> str:
         return self.text
-
-
-class _Cited:
-    """What every record with citations offers: its sources and citations, by item."""
-
-    __slots__ = ()
-
-    @property
-    def sources(self) -> tuple[Source, ...]:
-        """Every source the record cites, each once, in the order first cited."""
-        return cited_sources(self)
-
-    def citations_for(self, item: object) -> tuple[Citation, ...]:
-        """The citations backing ``item``: a field (``"start_date"``), a path
-        (``"delegations.KZ.head"``, ``"deliverables.joint-statement"``), or one of the record's own
-        items. Each says whether its page states the item (`Grade.FULL`) or gives part of it.
-
-        ```pycon
-        >>> import rok_ca_forum as rcf
-        >>> e = rcf.editions[12]
-        >>> [c.grade.value for c in e.citations_for("end_date")][:1]
-        ['partial']
-
-        ```
-        """
-        return citations_for(self, item)
-
-    def sources_for(self, item: object) -> tuple[Source, ...]:
-        """The sources that back ``item``: a field (``"start_date"``), a path
-        (``"delegations.KZ.head"``, ``"themes.water-resources"``), or one of the record's own
-        items (a `Delegation`, a `Deliverable`, a `Theme`, a `Statement`).
-
-        A field or path with items below it (``"delegations"``, ``"delegations.KZ"``) returns
-        the sources backing any of them. Anything else raises `InvalidArgumentError`.
-
-        ```pycon
-        >>> import rok_ca_forum as rcf
-        >>> e = rcf.editions[12]
-        >>> "nCa" in " ".join(s.publisher for s in e.sources_for("delegations.KZ.head"))
-        True
-        >>> d = e.deliverables[0]
-        >>> e.sources_for(d) == e.sources_for("deliverables." + d.key)
-        True
-
-        ```
-        """
-        return sources_for(self, item)
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -189,7 +141,7 @@ class Theme(Record):
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class Person(_Cited, Record):
+class Person(Cited, Record):
     """One real person, under one romanisation, with the other spellings as aliases.
 
     ```pycon
@@ -280,7 +232,7 @@ class Deliverable(Record):
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class Edition(_Cited, Record):
+class Edition(Cited, Record):
     """One meeting of the ROK–Central Asia Cooperation Forum.
 
     ```pycon
@@ -433,28 +385,3 @@ class Edition(_Cited, Record):
             "or their names",
             suggestions=(),
         )
-
-
-def plan_is_overdue(
-    status: Status | None, expected: dt.date | None, year: int | None, today: dt.date
-) -> bool:
-    """Whether a plan expected on ``expected`` (or, with no date, by the end of ``year``) is past.
-
-    ```pycon
-    >>> import datetime as dt
-    >>> plan_is_overdue(Status.PLANNED, dt.date(2026, 9, 16), None, dt.date(2026, 11, 27))
-    True
-    >>> plan_is_overdue(Status.HELD, dt.date(2019, 10, 16), None, dt.date(2026, 11, 27))
-    False
-
-    ```
-    """
-    if type(today) is not dt.date:  # a datetime would compare wrongly, a str not at all
-        raise InvalidTypeError(f"today must be a datetime.date, not {type(today).__name__}")
-    if status is not Status.PLANNED:
-        return False
-    if expected is None:
-        if year is None:
-            return False
-        expected = dt.date(year, 12, 31)
-    return expected < today

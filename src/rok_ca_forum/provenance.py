@@ -40,7 +40,6 @@ from rok_ca_forum._meta import (
 )
 from rok_ca_forum._record import Record
 from rok_ca_forum.enums import Grade
-from rok_ca_forum.errors import InvalidArgumentError, InvalidTypeError
 
 __all__ = [
     "Alternative",
@@ -48,15 +47,12 @@ __all__ = [
     "Discrepancy",
     "Inference",
     "Source",
-    "citations_for",
     "fact_paths",
     "facts_to_source",
     "item_lists",
-    "item_path",
     "item_paths",
     "path_pattern",
     "paths_of",
-    "sources_for",
 ]
 
 
@@ -357,68 +353,3 @@ def facts_to_source(record: Any, skip: frozenset[str] = frozenset()) -> list[tup
     Fields in ``skip`` (the package's own notes, say) are left out.
     """
     return [(path, below) for field, path, below in paths_of(record)[1] if field not in skip]
-
-
-def item_path(record: Any, item: object) -> str:
-    """The path of ``item``: a field or path name as it is, an item of one of ``record``'s lists
-    (a delegation, a deliverable, a theme, an agenda entry) by where it stands.
-
-    ```pycon
-    >>> import rok_ca_forum as rcf
-    >>> e = rcf.editions[12]
-    >>> item_path(e, e.delegations[1]), item_path(e, e.themes[0]), item_path(e, e.agenda[2])
-    ('delegations.KZ', 'themes.standardization', 'agenda.2')
-
-    ```
-    """
-    if isinstance(item, str) and (item in fact_paths(type(record)) or item in item_paths(record)):
-        return item
-    for field in _data_fields(record):
-        value = getattr(record, field.name)
-        if isinstance(value, tuple):
-            for index, candidate in enumerate(value):
-                if candidate is item or (
-                    isinstance(item, str) and item in (candidate, getattr(candidate, "text", None))
-                ):
-                    return f"{field.name}.{_item_key(field, index, candidate)}"
-    for field in _data_fields(record):  # an equal copy of an item, not the item itself
-        value = getattr(record, field.name)
-        if isinstance(value, tuple) and not isinstance(item, str) and item in value:
-            index = value.index(item)
-            return f"{field.name}.{_item_key(field, index, value[index])}"
-    name = type(record).__name__
-    if not isinstance(item, str) and not attrs.has(type(item)):
-        raise InvalidTypeError(
-            f"sources_for() takes a field name, a path or an item of this {name.lower()}, "
-            f"not {type(item).__name__}"
-        )
-    paths = fact_paths(type(record))
-    listed = ", ".join(sorted(p for p in paths if "." not in p and p != "claims"))
-    what = f"{'an' if name[0] in 'AEIOU' else 'a'} {name} field"
-    shown = item[:80] if isinstance(item, str) else item
-    raise InvalidArgumentError(
-        f"{shown!r:.120} is not {what} or item; valid: {listed}, or paths such as "
-        f"{', '.join(sorted(item_paths(record))[:3]) or 'none'}"
-    )
-
-
-def citations_for(record: Any, item: object) -> tuple[Citation, ...]:
-    """The citations of ``record`` for ``item``: a field name, a path, or one of its items.
-
-    A field or path with items below it (``"delegations"``, ``"delegations.KG"``) returns the
-    citations of any of them.
-    """
-    path = item_path(record, item)
-    prefix = path + "."
-    citations: tuple[Citation, ...] = getattr(record, "citations", ())
-    return tuple(c for c in citations if c.item == path or c.item.startswith(prefix))
-
-
-def sources_for(record: Any, item: object) -> tuple[Source, ...]:
-    """The sources cited for ``item`` (see `citations_for`), each once, in citation order."""
-    return tuple(dict.fromkeys(c.source for c in citations_for(record, item)))
-
-
-def cited_sources(record: Any) -> tuple[Source, ...]:
-    """Every source ``record`` cites, each once, in the order first cited."""
-    return tuple(dict.fromkeys(c.source for c in getattr(record, "citations", ())))
