@@ -205,12 +205,12 @@ def test_data_is_never_evaluated(data_copy: Path) -> None:
     payload = "__import__('os').system('echo pwned')"
     path = data_copy / "editions" / "12.json"
     data = read(path)
-    data["notes"].append(payload)
+    data["notes"].append({"key": "payload", "text": payload, "sources": ["mofa-320762"]})
     data["motto"] = "{{ 7 * 7 }}"
-    data["sources"][0]["supports"].append("motto")  # a held edition's facts are sourced
+    data["motto_sources"] = ["mofa-320762"]  # a held edition's facts are sourced
     write(path, data)
     edition = rcf.load(data_copy).editions[12]
-    assert edition.notes[-1] == payload
+    assert edition.notes[-1].text == payload
     assert edition.motto == "{{ 7 * 7 }}"
 
 

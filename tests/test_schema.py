@@ -53,11 +53,20 @@ def test_schema_accepts_bundled_data(file: str) -> None:
 
 
 def test_schema_fields_match_model_fields() -> None:
+    from rok_ca_forum.provenance import PROVENANCE
+
     edition = read(SCHEMA_DIR / "edition.schema.json")
-    assert set(edition["properties"]) == {f.name for f in attrs.fields(rcf.Edition) if f.init}
+    facts = {f.name for f in attrs.fields(rcf.Edition) if f.init} - PROVENANCE
+    described = set(edition["properties"])
+    assert facts <= described  # and beside each fact, its citations and inference
+    assert {k.rpartition("_")[0] for k in described - facts} <= facts
+    assert {k.rpartition("_")[2] for k in described - facts} == {"sources", "inferred"}
     for name, cls in [("Delegation", rcf.Delegation), ("Deliverable", rcf.Deliverable),
-                      ("Source", rcf.Source), ("Discrepancy", rcf.Discrepancy)]:  # fmt: skip
-        assert set(edition["$defs"][name]["properties"]) == {f.name for f in attrs.fields(cls)}
+                      ("Discrepancy", rcf.Discrepancy)]:  # fmt: skip
+        own = set(edition["$defs"][name]["properties"])
+        assert {f.name for f in attrs.fields(cls)} | {"sources", "inferred"} <= own
+    sources = read(SCHEMA_DIR / "sources.schema.json")
+    assert set(sources["items"]["properties"]) == {f.name for f in attrs.fields(rcf.Source)}
 
 
 def _set(path: tuple[Any, ...], value: Any) -> Callable[[Any], Any]:
@@ -86,7 +95,9 @@ BROKEN = {
     "unknown person": _set(("delegations", 0, "head"), "no-such-person"),
     "unknown field": _set(("colour",), "red"),
     "bad date": _set(("start_date",), "16 October 2019"),
-    "unknown supports path": _set(("sources", 0, "supports"), ["weather"]),
+    "unknown source key": _set(("city_sources",), ["no-such-page"]),
+    "partial citation without its note": _set(("city_sources",), [{"source": "mofa-320762"}]),
+    "citations of an unknown field": _set(("weather_sources",), ["mofa-320762"]),
 }
 
 

@@ -12,17 +12,19 @@ import rok_ca_forum as rcf
 from rok_ca_forum.tidy import tidy
 
 pd = pytest.importorskip("pandas")
-NAMES = ["editions", "delegations", "edition_themes", "deliverables", "sources", "people",
-         "countries", "themes", "secretariat_heads"]  # fmt: skip
+NAMES = ["editions", "delegations", "edition_themes", "deliverables", "agenda", "notes",
+         "sources", "citations", "people", "countries", "themes", "secretariat_heads"]  # fmt: skip
 
 
-def test_tables_are_the_nine_tidy_tables() -> None:
+def test_tables_are_the_twelve_tidy_tables() -> None:
     t = rcf.tables()
     assert list(t) == NAMES
     assert len(t["editions"]) == len(rcf.editions)
     assert len(t["delegations"]) == sum(len(e.delegations) for e in rcf.editions)
     assert len(t["edition_themes"]) == sum(len(e.themes) for e in rcf.editions)
-    assert len(t["sources"]) == sum(len(s.supports) for e in rcf.editions for s in e.sources)
+    assert len(t["sources"]) == len(rcf.sources)
+    assert len(t["citations"]) == sum(len(e.citations) for e in rcf.editions)
+    assert len(t["agenda"]) == sum(len(e.agenda) for e in rcf.editions)
     d = t["delegations"].set_index(["edition", "country"]).loc[(12, "KZ")]
     assert (d.year, d.host, d.head_id, d.head_name) == (
         2019,

@@ -133,31 +133,39 @@ def _hostile(text: str) -> dict[str, Any]:
                           official_name=text, aliases=(text,))  # fmt: skip
     person = rcf.Person(id="p", name=text, aliases=(text,))
     theme = rcf.Theme(slug="t", label=text, aliases=(text,))
-    source = rcf.Source(url="https://example.org/" + text, publisher=text, title=text)
+    source = rcf.Source(key="s", url="https://example.org/" + text, publisher=text, title=text,
+                        repost_of=text)  # fmt: skip
+    cited = (rcf.Citation(item="city", source=source, grade=rcf.Grade.PARTIAL, note=text),)
+    statement = rcf.Statement(key="s", text=text)
     delegation = rcf.Delegation(country=country, head=person, head_title=text)
-    deliverable = rcf.Deliverable(kind=DeliverableKind.OTHER, title=text, description=text)
-    discrepancy = rcf.Discrepancy(field="city", value=text, note=text,
+    deliverable = rcf.Deliverable(key="d", kind=DeliverableKind.OTHER, title=text,
+                                  description=text)  # fmt: skip
+    discrepancy = rcf.Discrepancy(key="k", field="city", value=text, note=text,
                                   alternatives=(Alternative(value=text, note=text),))  # fmt: skip
     edition = rcf.Edition(
         number=1, year=2000, status=Status.HELD, start_date=dt.date(2000, 1, 1), city=text,
         host=country, venue=text, level=Level.MINISTERIAL, participants=10, motto=text,
-        delegations=(delegation,), themes=(theme,), agenda=(text,), deliverables=(deliverable,),
-        notes=(text,), inferred=(Inference(field="year", note=text),),
-        discrepancies=(discrepancy,), sources=(source,),
+        delegations=(delegation,), themes=(theme,), agenda=(statement,),
+        deliverables=(deliverable,), notes=(statement,),
+        inferred=(Inference(field="year", note=text),), discrepancies=(discrepancy,),
+        citations=cited,
     )  # fmt: skip
     milestone = Milestone(note=text)
     secretariat = rcf.Secretariat(
         names=Names(en=text, ko=text, ru=text), agreed=milestone, proclaimed=milestone,
-        opened=milestone, operator=text, seat=text, purpose=(text,),
+        opened=milestone, operator=text, seat=text, purpose=(statement,),
         heads=(SecretariatHead(person=person, title=text, note=text),),
-        work_plans=(WorkPlan(year=2000, note=text),), sources=(source,),
+        work_plans=(WorkPlan(key="w", year=2000, note=text),), citations=cited,
     )  # fmt: skip
-    body = rcf.Body(id="b", name=text, description=text, meetings=(Meeting(city=text),))
+    body = rcf.Body(id="b", name=text, description=text,
+                    meetings=(Meeting(key="m", city=text),))  # fmt: skip
     dataset = rcf.Dataset(editions=[edition], countries=[country], themes=[theme],
-                          people=[person], secretariat=secretariat, bodies=(body,))  # fmt: skip
+                          people=[person], sources=[source], secretariat=secretariat,
+                          bodies=(body,))  # fmt: skip
     return {
         "edition": edition, "delegation": delegation, "person": person, "country": country,
         "theme": theme, "deliverable": deliverable, "source": source, "discrepancy": discrepancy,
+        "citation": cited[0], "statement": statement, "sources": dataset.sources,
         "secretariat": secretariat, "body": body, "bodies": dataset.bodies,
         "people": dataset.people, "countries": dataset.countries, "themes": dataset.themes,
         "editions": dataset.editions, "results": dataset.editions.filter(year=2000),

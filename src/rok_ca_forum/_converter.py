@@ -298,7 +298,13 @@ def _record_hook(conv: cattrs.Converter, cls: type[T]) -> Callable[[Any, type], 
     plain = cattrs.gen.make_dict_structure_fn(
         cls, conv, _cattrs_forbid_extra_keys=True, **overrides
     )
-    return plain
+
+    def structure(value: Any, target: type) -> T:
+        if type(value) is not dict:  # cattrs would fail inside, on a membership test
+            raise TypeError(f"expected an object, got {_type_name(value)}")
+        return plain(value, target)
+
+    return structure
 
 
 converter = make_converter()

@@ -133,9 +133,9 @@ class SchemaBuilder:
 
     def citation(self) -> dict[str, Any]:
         """A citation: a source key (full), or a source key with what the page gives (partial)."""
-        if "Citation" not in self.defs:
+        if "CitedBy" not in self.defs:
             keys = {"type": "string", "enum": self.keys[Source]}
-            self.defs["Citation"] = {
+            self.defs["CitedBy"] = {
                 "description": "a source key: the page states the item; or a partial citation",
                 "anyOf": [
                     keys,
@@ -150,20 +150,20 @@ class SchemaBuilder:
                     },
                 ],
             }
-        return {"$ref": "#/$defs/Citation"}
+        return {"$ref": "#/$defs/CitedBy"}
 
     def inference(self) -> dict[str, Any]:
         """An inference: short plain reasoning that names no publisher."""
-        if "Inference" not in self.defs:
+        if "Reasoning" not in self.defs:
             names = "|".join(_ecma_escape(n) for n in self.publishers) or "(?!)"
-            self.defs["Inference"] = {
+            self.defs["Reasoning"] = {
                 "type": "string",
                 "minLength": 1,
                 "maxLength": 300,
                 "description": "the reasoning, in plain words; its partial citations name pages",
                 "not": {"pattern": f"(^|[^\\w])({names})([^\\w]|$)"},
             }
-        return {"$ref": "#/$defs/Inference"}
+        return {"$ref": "#/$defs/Reasoning"}
 
     def _provenance_of(self, properties: dict[str, Any], prefix: str) -> None:
         sep = "_" if prefix else ""
