@@ -265,13 +265,13 @@ def _verdicts() -> dict[tuple[str, str, str], str]:
 
 
 def _citations() -> dict[tuple[str, str, str], str]:
-    ds = rcf.load()
-    named: list[tuple[str, Any]] = [(f"editions/{e.number:02d}.json", e) for e in ds.editions]
-    named += [(f"people.json: {p.id}", p) for p in ds.people]
-    named += [(f"bodies.json: {b.id}", b) for b in ds.bodies]
-    if ds.secretariat is not None:
-        named.append(("secretariat.json", ds.secretariat))
-    return {(where, c.item, c.source.key): c.grade.value for where, r in named for c in r.citations}
+    from rok_ca_forum._format import cited_records
+
+    return {
+        (where, c.item, c.source.key): c.grade.value
+        for where, r in cited_records(rcf.load())
+        for c in r.citations
+    }
 
 
 def test_every_citation_has_a_verdict_matching_its_grade() -> None:

@@ -191,9 +191,8 @@ def test_schemas_describe_exactly_the_model_fields(file: _format.DataFile) -> No
     document = schema.schemas(rcf.load())[file.schema]
     record = document["items"] if file.many else document
     from rok_ca_forum._layout import is_cited
-    from rok_ca_forum.provenance import PROVENANCE
-
     from rok_ca_forum.models import Citation, Inference
+    from rok_ca_forum.provenance import PROVENANCE
 
     for cls in _format.records_reachable(file.cls):
         if cls in (Citation, Inference):  # written beside the facts: CitedBy, Reasoning

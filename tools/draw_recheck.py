@@ -14,17 +14,8 @@ import sys
 from typing import Any
 
 import rok_ca_forum as rcf
+from rok_ca_forum._format import cited_records
 from rok_ca_forum.serialize import to_dict
-
-
-def _records() -> list[tuple[str, Any]]:
-    ds = rcf.load()
-    named: list[tuple[str, Any]] = [(f"editions/{e.number:02d}.json", e) for e in ds.editions]
-    named += [(f"people.json: {p.id}", p) for p in ds.people]
-    named += [(f"bodies.json: {b.id}", b) for b in ds.bodies]
-    if ds.secretariat is not None:
-        named.append(("secretariat.json", ds.secretariat))
-    return named
 
 
 def _says(record: Any, path: str) -> Any:
@@ -43,7 +34,7 @@ def _says(record: Any, path: str) -> Any:
 
 
 def draw(seed: int, size: int, partial_size: int) -> dict[str, Any]:
-    pool = [(where, r, c) for where, r in _records() for c in r.citations]
+    pool = [(where, r, c) for where, r in cited_records(rcf.load()) for c in r.citations]
     full = [x for x in pool if x[2].grade is rcf.Grade.FULL]
     partial = [x for x in pool if x[2].grade is rcf.Grade.PARTIAL]
     rng = random.Random(seed)

@@ -40,6 +40,7 @@ __all__ = [
     "VOCABULARIES",
     "DataFile",
     "Shape",
+    "cited_records",
     "key_field",
     "limits_of",
     "record_shapes",
@@ -272,3 +273,25 @@ def vocabulary_fields(vocabularies: Mapping[type, Any]) -> dict[str, Any]:
     ```
     """
     return {file.name.removesuffix(".json"): vocabularies[file.cls] for file in VOCABULARIES}
+
+
+def cited_records(dataset: Any) -> list[tuple[str, Any]]:
+    """Every record of ``dataset`` that carries citations, named as the loader names it in its
+    messages: ``editions/12.json``, ``people.json: kang-kyung-wha``, ``bodies.json: summit``,
+    ``secretariat.json``.
+
+    ```pycon
+    >>> import rok_ca_forum as rcf
+    >>> cited_records(rcf.load())[11][0]
+    'editions/12.json'
+
+    ```
+    """
+    named: list[tuple[str, Any]] = [
+        (f"{EDITIONS.name}/{e.number:02d}.json", e) for e in dataset.editions
+    ]
+    named += [(f"{PEOPLE.name}: {p.id}", p) for p in dataset.people]
+    named += [(f"{BODIES.name}: {b.id}", b) for b in dataset.bodies]
+    if dataset.secretariat is not None:
+        named.append((SECRETARIAT.name, dataset.secretariat))
+    return named
