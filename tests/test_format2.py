@@ -196,11 +196,12 @@ _ITEM_TABLES = ("deliverables", "agenda", "notes", "delegations", "edition_theme
 def _expected(table: str) -> dict[tuple[int, str], set[tuple[str, str, str]]]:
     out: dict[tuple[int, str], set[tuple[str, str, str]]] = {}
     for e in rcf.editions:
-        items: list[Any] = {
+        lists: dict[str, list[Any]] = {
             "deliverables": list(e.deliverables), "agenda": list(e.agenda),
             "notes": list(e.notes), "delegations": list(e.delegations),
             "edition_themes": list(e.themes),
-        }[table]  # fmt: skip
+        }  # fmt: skip
+        items = lists[table]
         for item in items:
             from rok_ca_forum.citing import item_path
 

@@ -141,8 +141,9 @@ def registry(
         described = by_url[url]
         best = max(described, key=lambda s: sum(v is not None for v in s.values()))
         publisher, repost_of = split_publisher(best["publisher"])
-        entry = {
-            "key": source_key(url, best.get("published"), taken),
+        key = source_key(url, best.get("published"), taken)
+        entry: dict[str, Any] = {
+            "key": key,
             "url": url,
             "publisher": publisher,
             "title": next((s["title"] for s in described if s.get("title")), None),
@@ -151,9 +152,9 @@ def registry(
             "retrieved": max((s.get("retrieved") or "" for s in described), default="") or None,
             "repost_of": repost_of,
         }
-        keys[url] = entry["key"]
+        keys[url] = key
         entries.append(entry)
-    entries.sort(key=lambda e: e["key"])
+    entries.sort(key=lambda e: str(e["key"]))
     return entries, keys
 
 
