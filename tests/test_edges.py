@@ -72,6 +72,51 @@ def test_a_child_forked_during_the_first_load_can_load() -> None:
     assert result.stdout.strip() == "0"
 
 
+_FORK_UNDER_LOAD = """
+import os, signal, sys, threading, warnings
+warnings.simplefilter("ignore", DeprecationWarning)  # fork with threads, on purpose
+import rok_ca_forum as rcf
+CALLS = {
+    "editions": lambda: rcf.editions[12],
+    "search": lambda: rcf.editions.search("water"),
+    "secretariat": lambda: rcf.secretariat.operator,
+    "text": lambda: str(rcf.editions[12]) + repr(rcf.bodies),
+    "filter": lambda: rcf.editions.filter(theme="water", host="KZ"),
+}
+call = CALLS[sys.argv[1]]
+hung = 0
+for _ in range(50):
+    pid = os.fork()
+    if pid == 0:  # a fresh process, which has not loaded yet: its thread does the first load
+        thread = threading.Thread(target=call)
+        thread.start()
+        child = os.fork()  # while that load (and its imports) may be under way
+        if child == 0:
+            signal.alarm(10)  # a hang ends here, as a failure
+            call()
+            os._exit(0)
+        _, status = os.waitpid(child, 0)
+        thread.join()
+        os._exit(os.waitstatus_to_exitcode(status))
+    _, status = os.waitpid(pid, 0)
+    hung += os.waitstatus_to_exitcode(status) != 0
+print(hung)
+"""
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
+@pytest.mark.parametrize("first_call", ["editions", "search", "secretariat", "text", "filter"])
+def test_no_child_hangs_when_forked_during_a_first_load(first_call: str) -> None:
+    # Before the fork waited for imports under way, 10 to 50 children in 50 hung on an import
+    # lock held by the parent's loading thread.
+    result = subprocess.run(
+        [sys.executable, "-c", _FORK_UNDER_LOAD, first_call],
+        capture_output=True, text=True, timeout=600, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "0", f"{result.stdout.strip()} of 50 children hung"
+
+
 # 2. Errors that cross process boundaries ----------------------------------------------------
 def _public_errors() -> list[BaseException]:
     made: list[BaseException] = []

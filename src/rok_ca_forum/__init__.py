@@ -16,10 +16,15 @@ use of ``editions``, ``countries``, ``themes``, ``people``, ``secretariat`` or `
 
 from __future__ import annotations
 
+import importlib
 import sys
 import types
 from typing import TYPE_CHECKING, Any
 
+# Imported now, not on first use: it registers the fork handlers before any thread can start a
+# load, and a module imported on first use can be caught half-imported by a fork (it is light:
+# the data and the builders are imported only when first asked for).
+from rok_ca_forum import loading as _loading
 from rok_ca_forum._version import DATA_AS_OF, DATA_VERSION, __version__
 from rok_ca_forum.enums import DeliverableKind, Format, Grade, Level, Rank, Status
 from rok_ca_forum.errors import (
@@ -33,6 +38,7 @@ from rok_ca_forum.errors import (
     RokCaForumError,
     ThemeNotFoundError,
 )
+from rok_ca_forum.loading import load
 from rok_ca_forum.models import (
     Alternative,
     Citation,
@@ -61,7 +67,6 @@ if TYPE_CHECKING:
         SecretariatHead,
         WorkPlan,
     )
-    from rok_ca_forum.loading import load
     from rok_ca_forum.results import Bodies, EditionResults, Records
     from rok_ca_forum.serialize import from_dict, to_dict, to_json
     from rok_ca_forum.vocabulary import Countries, People, Sources, Themes
@@ -139,7 +144,6 @@ __all__ = [
 # Attributes served lazily: the data on first use, the heavier modules only when asked for.
 _DATA = frozenset({"editions", "countries", "themes", "people", "sources", "secretariat", "bodies"})
 _LAZY = {
-    "load": "rok_ca_forum.loading",
     "Dataset": "rok_ca_forum.dataset",
     "Editions": "rok_ca_forum.collection",
     "EditionResults": "rok_ca_forum.results",
@@ -163,13 +167,9 @@ _LAZY = {
 
 def __getattr__(name: str) -> Any:
     if name in _DATA:
-        from rok_ca_forum.loading import bundled
-
-        return getattr(bundled(), name)
+        return getattr(_loading.bundled(), name)
     module = _LAZY.get(name)
     if module is not None:
-        import importlib
-
         return getattr(importlib.import_module(module), name)
     raise AttributeError(f"module 'rok_ca_forum' has no attribute {name!r}")
 

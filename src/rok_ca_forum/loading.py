@@ -55,8 +55,30 @@ def _after_fork_in_child() -> None:
     _lock = threading.Lock()
 
 
+def _before_fork() -> None:
+    # A module that another thread is importing at the fork stays half-imported in the child,
+    # its import lock held by a thread the child does not have: the child's first import of it
+    # (a look-up imports on first use) would wait forever. So the fork waits here until every
+    # import under way has finished. importlib keeps no public list of them: its private table
+    # of module locks (3.10-3.13) is read, and anything unexpected skips the wait.
+    try:
+        from importlib import _bootstrap
+
+        locks = [ref() for ref in list(_bootstrap._module_locks.values())]  # type: ignore[attr-defined]
+    except Exception:  # pragma: no cover - a Python without the table
+        return
+    for lock in locks:
+        if lock is None:
+            continue
+        try:
+            lock.acquire()  # waits for the importing thread; re-entrant for this one
+        except Exception:  # importlib's deadlock error: this thread is part of that import
+            continue
+        lock.release()
+
+
 if hasattr(os, "register_at_fork"):  # not on Windows
-    os.register_at_fork(after_in_child=_after_fork_in_child)
+    os.register_at_fork(before=_before_fork, after_in_child=_after_fork_in_child)
 
 
 def load(path: str | os.PathLike[str] | None = None) -> Dataset:
