@@ -98,7 +98,27 @@ def test_every_public_record_and_collection_has_a_table_view() -> None:
     ]  # fmt: skip
     for view in views:
         html = view._repr_html_()
-        assert html.startswith("<table>") and html.endswith("</table>"), type(view)
+        # A record with lists is a facts table and a section per list; the others one table.
+        sectioned = html.startswith("<div><h4>Facts</h4><table>") and html.endswith("</ul></div>")
+        assert sectioned or (html.startswith("<table>") and html.endswith("</table>")), type(view)
+
+
+def test_an_editions_view_is_sectioned_and_its_urls_are_links() -> None:
+    import re
+    from html import escape
+
+    for e in rcf.editions:
+        html = e._repr_html_()
+        for section in ("Facts", "Delegations", "Deliverables", "Sources"):
+            if section == "Facts" or getattr(e, section.lower(), True):
+                assert f"<h4>{section}</h4>" in html, (e.number, section)
+        for s in e.sources:
+            assert f'<a href="{escape(s.url)}">' in html, s.url
+        # No URL outside a link: strip the links, and no http(s) address is left.
+        bare = re.sub(r"<a href=[^>]*>.*?</a>", "", html)
+        assert not re.search(r"https?://", bare), e.number
+    hostile = rcf.Source(key="x", url="https://example.org/a", publisher="javascript:alert(1)")
+    assert 'href="javascript' not in hostile._repr_html_()  # only http(s) becomes a link
 
 
 def test_an_empty_result_says_so() -> None:

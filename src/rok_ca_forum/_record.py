@@ -1,4 +1,5 @@
-"""What every record shares: a short ``repr`` that names it and an HTML table for notebooks.
+"""What every record shares: a short ``repr`` that names it, its full text as ``str()``, and an
+HTML table for notebooks.
 
 The models inherit `Record` and are declared ``attrs.frozen(..., repr=False)``; equality and
 hashing stay the ones attrs writes. Drawing lives in ``views``, imported on first use only, so
@@ -31,6 +32,12 @@ class Record:
         from rok_ca_forum.views import short_repr
 
         return short_repr(self, self._repr_fields)
+
+    def __str__(self) -> str:
+        """The record's full text: a heading, its facts, then each list as a section."""
+        from rok_ca_forum.display import describe_record
+
+        return describe_record(self)
 
     def _repr_html_(self) -> str:
         """The record as a two-column HTML table of its facts, for notebooks."""

@@ -13,12 +13,14 @@ True
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, SupportsIndex, TypeVar, overload
 
+from rok_ca_forum._text import suggest
+from rok_ca_forum.errors import InvalidTypeError, NotFoundError
 from rok_ca_forum.models import Edition
 
 if TYPE_CHECKING:  # the institutions' module is imported only when they are asked for
-    from rok_ca_forum.institutions import Body  # noqa: F401 - the quoted base class below names it
+    from rok_ca_forum.institutions import Body
 
 __all__ = ["Bodies", "EditionResults", "Records"]
 
@@ -55,10 +57,66 @@ class Records(tuple[T, ...], Generic[T]):
 
 
 class Bodies(Records["Body"]):
-    """The related bodies, a ``tuple[Body, ...]``."""
+    """The related bodies, a ``tuple[Body, ...]`` that also looks a body up by its id.
+
+    An unknown id raises `NotFoundError` (a `KeyError`) with the nearest ids.
+
+    ```pycon
+    >>> import rok_ca_forum as rcf
+    >>> rcf.bodies["summit"].name == rcf.bodies[-1].name, "summit" in rcf.bodies
+    (True, True)
+    >>> rcf.bodies["sumit"]
+    Traceback (most recent call last):
+    ...
+    rok_ca_forum.errors.NotFoundError: no body 'sumit'; did you mean 'summit'?
+
+    ```
+    """
 
     __slots__ = ()
     _one, _many = "body", "bodies"
+
+    @overload
+    def __getitem__(self, key: SupportsIndex | str) -> Body: ...
+    @overload
+    def __getitem__(self, key: slice) -> tuple[Body, ...]: ...
+
+    def __getitem__(self, key: Any) -> Any:
+        if not isinstance(key, str):
+            if isinstance(key, float):
+                raise InvalidTypeError(f"a body is looked up by id (str) or position, not {key!r}")
+            return super().__getitem__(key)
+        for body in self:
+            if body.id == key:
+                return body
+        ids = [body.id for body in self]
+        hints = suggest(key, ids)
+        tip = (
+            f"; did you mean {', '.join(map(repr, hints))}?"
+            if hints
+            else f"; known: {', '.join(ids)}"
+        )
+        raise NotFoundError(f"no body {key[:80]!r}{tip}", suggestions=tuple(hints))
+
+    def __contains__(self, item: object) -> bool:
+        if isinstance(item, str):
+            return any(body.id == item for body in self)
+        return super().__contains__(item)
+
+    def get(self, key: str, default: Body | None = None) -> Body | None:
+        """The body with id ``key``, or ``default``.
+
+        ```pycon
+        >>> import rok_ca_forum as rcf
+        >>> rcf.bodies.get("no-such-body") is None
+        True
+
+        ```
+        """
+        try:
+            return self[key]
+        except NotFoundError:
+            return default
 
 
 class EditionResults(Records[Edition]):

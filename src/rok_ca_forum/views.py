@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 from collections.abc import Iterable, Sequence
 from html import escape
 from typing import Any
@@ -143,29 +144,67 @@ def _label(name: str) -> str:
     return name.replace("_", " ").capitalize()
 
 
+_URL = re.compile(r"https?://\S+")
+
+
+def _linked(text: str) -> str:
+    """``text`` escaped, each http(s) URL in it a link (no other scheme is ever made one)."""
+    out, last = [], 0
+    for match in _URL.finditer(text):
+        url = match.group(0)
+        out += [escape(text[last : match.start()]), f'<a href="{escape(url)}">{escape(url)}</a>']
+        last = match.end()
+    return "".join(out) + escape(text[last:])
+
+
+def _source_line(record: object, source: Any) -> str:
+    backs = ", ".join(
+        c.item + (" (part)" if c.note else "")
+        for c in getattr(record, "citations", ())
+        if c.source is source
+    )
+    return _linked(line(source)) + (f" — backs {escape(backs)}" if backs else "")
+
+
 def record_html(record: object) -> str:
-    """One record as a two-column HTML table: each known field, lists one item per line.
+    """One record as HTML: a table of its facts, then each list in a section of its own, and for
+    a record that cites sources, the sources, each URL a link.
 
     ```pycon
     >>> import rok_ca_forum as rcf
     >>> html = record_html(rcf.editions[12])
     >>> "<th>City</th><td>Nur-Sultan</td>" in html, "<td>about 100</td>" in html
     (True, True)
+    >>> "<h4>Delegations</h4>" in html, '<a href="http://www.mofa.go.kr/' in html
+    (True, True)
 
     ```
     """
-    rows = [f"<tr><th>{escape(type(record).__name__)}</th><td>{escape(line(record))}</td></tr>"]
+    rows = [f"<tr><th>{escape(type(record).__name__)}</th><td>{_linked(line(record))}</td></tr>"]
+    sections: list[tuple[str, list[str]]] = []
+    cited = hasattr(record, "citations")
     for field in _fields(record):
         value = getattr(record, field.name)
-        if not field.init or value == ():
+        if not field.init or value == () or (cited and field.name == "citations"):
             continue
         if isinstance(value, tuple):
-            cell = "<br>".join(escape(line(v)) for v in value)
+            sections.append((_label(field.name), [_linked(line(v)) for v in value]))
         else:
             # A view for people: read today, so that a plan already past says the data is older.
-            cell = escape(value_text(record, field.name, value, today=dt.date.today()))
-        rows.append(f"<tr><th>{escape(_label(field.name))}</th><td>{cell}</td></tr>")
-    return f"<table>{''.join(rows)}</table>"
+            cell = _linked(value_text(record, field.name, value, today=dt.date.today()))
+            rows.append(f"<tr><th>{escape(_label(field.name))}</th><td>{cell}</td></tr>")
+    if cited:  # the citations, by page: the record's sources are derived from them
+        lines = [_source_line(record, s) for s in getattr(record, "sources", ())]
+        sections.append(("Sources", lines))
+    facts = f"<table>{''.join(rows)}</table>"
+    if not sections:
+        return facts
+    parts = "".join(
+        f"<h4>{escape(label)}</h4><ul>{''.join(f'<li>{item}</li>' for item in items)}</ul>"
+        for label, items in sections
+        if items
+    )
+    return f"<div><h4>Facts</h4>{facts}{parts}</div>"
 
 
 def _cell(record: object, name: str, value: object) -> str:
