@@ -337,3 +337,25 @@ def test_the_migration_turns_a_format_1_directory_into_format_2(tmp_path: Path) 
     ds = rcf.load(data)
     assert ds.editions[1].citations_for("agenda.talks-energy")[0].source.url == url
     assert re.fullmatch(r"[a-z0-9-]+", ds.sources.lookup(url).key)
+
+
+def test_every_unknown_value_gets_the_nearest_valid_one_where_it_is_written(
+    data_copy: Path,
+) -> None:
+    def change(e: dict[str, Any]) -> None:
+        e["themes"].append({"theme": "water", "sources": ["mofa-320762"]})  # a label's word
+        e["level"] = "ministeral"
+        e["delegations"][0]["country"] = "KOR"
+        e["deliverables"][0]["kind"] = "joint-statement"
+        e["deliverables"][1]["sources"][0] = "mofa-32076"
+
+    _damage(data_copy, "editions/12.json", change)
+    with pytest.raises(rcf.DataValidationError) as caught:
+        rcf.load(data_copy)
+    found = {where: problem for _, where, problem in caught.value.problems}
+    assert "did you mean 'water-resources'" in found["themes[7]"]
+    assert "did you mean 'ministerial'" in found["level"]
+    assert "did you mean 'KR'" in found["delegations[0].country"]
+    assert "did you mean 'joint_statement'" in found["deliverables[0].kind"]
+    # Named where it is written in the file, not where the loader gathered it.
+    assert "did you mean 'mofa-320762'" in found["deliverables[1].sources[0]"]

@@ -133,8 +133,14 @@ def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
         try:
             return cls(value)
         except ValueError:
-            valid = ", ".join(repr(m.value) for m in cls)
-            raise ValueError(f"{value!r} is not a valid {cls.__name__}; valid: {valid}") from None
+            values = [str(m.value) for m in cls]
+            hints = suggest(value, values) if type(value) is str else ()
+            tip = f"did you mean {', '.join(map(repr, hints))}? " if hints else ""
+            valid = ", ".join(map(repr, values))
+            shown = repr(value)[:80]
+            raise ValueError(
+                f"{shown} is not a valid {cls.__name__}; {tip}valid: {valid}"
+            ) from None
 
     return structure
 
@@ -153,11 +159,32 @@ def _reference_hook(cls: type) -> Callable[[object, type], Any]:
         try:
             return table[value]
         except KeyError:
-            hints = suggest(value, table) if table else ()
+            hints = _nearest_keys(value, table)
             tip = f"; did you mean {', '.join(map(repr, hints))}?" if hints else ""
             raise ValueError(f"{value[:80]!r} is not a {what}{tip}") from None
 
     return structure
+
+
+def _nearest_keys(value: str, table: Mapping[str, Any]) -> tuple[str, ...]:
+    """The keys of ``table`` nearest to ``value``, by key and by every name of the record (a
+    theme's label and aliases, a country's alpha-3 code and names): ``water`` finds
+    ``water-resources``, ``KOR`` finds ``KR``."""
+    hints = suggest(value, table)
+    names: dict[str, str] = {}
+    for key, record in table.items():
+        for name in _names_of(record):
+            names.setdefault(name, key)
+    by_name = suggest(value, names)
+    return tuple(dict.fromkeys((*(names[n] for n in by_name), *hints)))[:3]
+
+
+def _names_of(record: Any) -> Iterator[str]:
+    """The short texts a record is known by: its text fields and lists of text (aliases)."""
+    for value in (getattr(record, f, None) for f in getattr(record, "__slots__", ())):
+        for text in value if isinstance(value, tuple) else (value,):
+            if isinstance(text, str) and len(text) <= 80:
+                yield text
 
 
 def _limited(
@@ -300,7 +327,7 @@ def _record_hook(conv: cattrs.Converter, cls: type[T]) -> Callable[[Any, type], 
     )
 
     def structure(value: Any, target: type) -> T:
-        if type(value) is not dict:  # cattrs would fail inside, on a membership test
+        if not isinstance(value, dict):  # cattrs would fail inside, on a membership test
             raise TypeError(f"expected an object, got {_type_name(value)}")
         return plain(value, target)
 

@@ -29,6 +29,7 @@ needs no edit here.
 
 from __future__ import annotations
 
+import re
 import typing
 from collections.abc import Mapping
 from typing import Any
@@ -43,8 +44,10 @@ from rok_ca_forum.provenance import PROVENANCE, item_lists
 __all__ = [
     "INFERRED",
     "SOURCES",
+    "Flat",
     "LayoutError",
     "is_cited",
+    "on_disk",
     "unzip",
     "zip_record",
 ]
@@ -55,6 +58,53 @@ SOURCES = "sources"
 INFERRED = "inferred"
 #: The fields of a partial citation: the source's key and what the page gives.
 _PARTIAL_FIELDS = frozenset({"source", "partial"})
+
+
+class Flat(dict[str, Any]):
+    """A record's fields as `unzip` gathers them, remembering where in the file each citation and
+    inference was written (``origins``), so that a fault found later is named where it is."""
+
+    __slots__ = ("origins",)
+
+    def __init__(self, fields: dict[str, Any], origins: dict[str, list[str]]) -> None:
+        super().__init__(fields)
+        self.origins = origins
+
+
+_STEP = re.compile(r"\.?([A-Za-z_][A-Za-z0-9_]*)|\[([0-9]+)\]")
+
+
+def on_disk(path: str, data: object) -> str:
+    """Where in the file a fault at ``path`` of the gathered ``data`` lies: a citation found
+    wrong at ``citations[15].source`` was written at ``city_sources[0]``.
+
+    ```pycon
+    >>> from rok_ca_forum.models import Person
+    >>> flat = unzip({"id": "x", "name": "X", "aliases": [], "name_ko": "엑스",
+    ...               "name_ko_sources": ["page-1"], "name_ru": None}, Person)
+    >>> on_disk("citations[0].source", flat), on_disk("name", flat)
+    ('name_ko_sources[0]', 'name')
+
+    ```
+    """
+    steps = [(m.group(1), m.group(2)) for m in _STEP.finditer(path)]
+    if "".join(m.group(0) for m in _STEP.finditer(path)) != path:
+        return path
+    built, here = "", data
+    for i, (name, index) in enumerate(steps):
+        if name in PROVENANCE and isinstance(here, Flat) and i + 1 < len(steps):
+            position = steps[i + 1][1]
+            origins = here.origins.get(name, [])
+            if position is not None and int(position) < len(origins):
+                return built + ("." if built else "") + origins[int(position)]
+        if name is not None:
+            built += ("." if built else "") + name
+            here = here.get(name) if isinstance(here, dict) else None
+        else:
+            built += f"[{index}]"
+            position = int(index)
+            here = here[position] if isinstance(here, list) and position < len(here) else None
+    return path
 
 
 class LayoutError(ValueError):
@@ -124,6 +174,7 @@ class _Unzipping:
         self.citations: list[dict[str, Any]] = []
         self.inferred: list[dict[str, Any]] = []
         self.problems: list[tuple[str, str]] = []
+        self.origins: dict[str, list[str]] = {"citations": [], "inferred": []}
 
     def take(self, container: dict[str, Any], prefix: str, path: str, where: str) -> None:
         """Move the citations and inference beside ``prefix`` in ``container`` to ``path``."""
@@ -136,6 +187,7 @@ class _Unzipping:
                 )
             else:
                 self.inferred.append({"field": path, "note": note})
+                self.origins["inferred"].append(where + inferred_key)
         if sources_key not in container:
             return
         cited = container.pop(sources_key)
@@ -143,10 +195,12 @@ class _Unzipping:
             self.problems.append((where + sources_key, "expected a list of citations"))
             return
         for index, entry in enumerate(cited):
+            at = f"{where}{sources_key}[{index}]"
             if type(entry) is str:
                 self.citations.append(
                     {"item": path, "source": entry, "grade": Grade.FULL.value, "note": None}
                 )
+                self.origins["citations"].append(at)
             elif (
                 type(entry) is dict
                 and set(entry) == _PARTIAL_FIELDS
@@ -156,9 +210,10 @@ class _Unzipping:
                     {"item": path, "source": entry["source"], "grade": Grade.PARTIAL.value,
                      "note": entry["partial"]}
                 )  # fmt: skip
+                self.origins["citations"].append(at)
             else:
                 self.problems.append((
-                    f"{where}{sources_key}[{index}]",
+                    at,
                     'a citation is a source key, or {"source": key, "partial": "what the page '
                     'gives"}',
                 ))  # fmt: skip
@@ -176,7 +231,7 @@ def unzip(raw: object, cls: type) -> Any:
     flat = _unzip_into(dict(raw), cls, state)
     if state.problems:
         raise LayoutError(state.problems)
-    return flat
+    return Flat(flat, state.origins)
 
 
 def _unzip_into(raw: dict[str, Any], cls: type, state: _Unzipping) -> dict[str, Any]:

@@ -198,13 +198,13 @@ def from_dict(
     except LayoutError as exc:
         raise DataValidationError.of([(where, path, p) for path, p in exc.problems]) from None
     # The rules load() applies to an edition file apply here too.
-    if cls is EDITIONS.cls and EDITIONS.complete and type(data) is dict:
+    if cls is EDITIONS.cls and EDITIONS.complete and isinstance(data, dict):
         check_complete(data, cls, where)
     with resolving(references):
         try:
             record = typing.cast(T, structure_strict(data, cls))
         except Exception as exc:
-            raise validation_error(exc, where) from None
+            raise validation_error(exc, where, data) from None
     if isinstance(record, Edition):
         check_edition(record, where, publishers({Source: references[Source].values()}))
         record._bind(tuple(ds.countries))

@@ -37,7 +37,7 @@ from rok_ca_forum._format import (
     reference_tables,
     vocabulary_fields,
 )
-from rok_ca_forum._layout import LayoutError, is_cited, unzip
+from rok_ca_forum._layout import LayoutError, is_cited, on_disk, unzip
 from rok_ca_forum._meta import MEMBER_STATES
 from rok_ca_forum._reading import MAX_FILE_BYTES, read_json
 from rok_ca_forum.dataset import Dataset
@@ -83,10 +83,14 @@ class _Problems(list[Problem]):
             raise DataValidationError.of(self)
 
 
-def validation_error(exc: Exception, name: str) -> DataValidationError:
-    """Every structuring fault of one file, as a `DataValidationError`."""
+def validation_error(exc: Exception, name: str, data: object = None) -> DataValidationError:
+    """Every structuring fault of one file, as a `DataValidationError`, each named where it is
+    in the file (``data``, as it was structured, knows where its citations were written)."""
     return DataValidationError.of(
-        [(name, field or "(top level)", problem) for field, problem in format_errors(exc)]
+        [
+            (name, on_disk(field, data) if field else "(top level)", problem)
+            for field, problem in format_errors(exc)
+        ]
     )
 
 
@@ -104,7 +108,7 @@ def _structure(data: object, cls: type[T], name: str) -> T:
     try:
         return structure_strict(data, cls)
     except Exception as exc:
-        raise validation_error(exc, name) from None
+        raise validation_error(exc, name, data) from None
 
 
 def _records(root: Traversable, file: DataFile) -> tuple[Any, ...]:
@@ -126,7 +130,7 @@ def _records(root: Traversable, file: DataFile) -> tuple[Any, ...]:
     try:
         items: tuple[Any, ...] = structure_records(data, file.cls)
     except Exception as exc:
-        raise validation_error(exc, file.name) from None
+        raise validation_error(exc, file.name, data) from None
     key = key_field(file.cls) or ""
     check_unique(items, lambda item: getattr(item, key), file.name, "key")
     for name in (f for f in _data_fields(file.cls) if limits_of(file.cls, f).get("unique")):
@@ -180,7 +184,7 @@ def _edition_files(root: Traversable) -> dict[int, str]:
 
 def _edition(root: Traversable, name: str, number: int, named: frozenset[str]) -> Edition:
     raw = flat(read_json(root / EDITIONS.name / name.rpartition("/")[2], name, root), Edition, name)
-    if EDITIONS.complete and type(raw) is dict:
+    if EDITIONS.complete and isinstance(raw, dict):
         check_complete(raw, Edition, name)
     edition = _structure(raw, Edition, name)
     if edition.number != number:
