@@ -185,7 +185,8 @@ def test_usage_errors_show_the_usage_and_a_suggestion(
 def test_lang_is_case_insensitive_and_keeps_the_table_shape(capsys: Capture) -> None:
     _, english, _ = _run(capsys, "list")
     _, korean, _ = _run(capsys, "list", "--lang", "KO")
-    assert korean == english
+    assert korean == _run(capsys, "list", "--lang", "ko")[1] != english
+    assert "Title (ko)" in korean.splitlines()[0]  # the titles in Korean, a column of their own
     _, upper, _ = _run(capsys, "countries", "--lang", "RU")
     _, lower, _ = _run(capsys, "countries", "--lang", "ru")
     assert upper == lower and "Казахстан" in upper

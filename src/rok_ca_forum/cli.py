@@ -22,109 +22,14 @@ import contextlib
 import datetime as dt
 import sys
 from collections.abc import Iterator, Sequence
-from typing import Any, NoReturn
+from typing import Any
 
+from rok_ca_forum._arguments import USAGE_ERROR, build_parser
 from rok_ca_forum.errors import NotFoundError, RokCaForumError
 
 __all__ = ["EXIT_NOT_FOUND", "EXIT_OK", "EXIT_OUTPUT", "EXIT_USAGE", "main"]
 
-EXIT_OK, EXIT_NOT_FOUND, EXIT_USAGE, EXIT_OUTPUT = 0, 1, 2, 3
-
-_EXAMPLES = """examples:
-  rok-ca-forum list --since 2019 --host KZ --host UZ
-  rok-ca-forum show 12             (or: 12th, twelfth, 2019, --year 2019)
-  rok-ca-forum show 12 --lang ko   (title and country names in Korean)
-  rok-ca-forum search water --json
-  rok-ca-forum list --head Kamilov --json
-  rok-ca-forum secretariat | bodies | countries | themes | people
-  rok-ca-forum export out/         (CSV files and a datapackage.json)
-  rok-ca-forum list --data DIR     (a directory laid out like the bundled data)
-"""
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse with "did you mean" for a mistyped subcommand or option."""
-
-    commands: dict[str, _Parser]
-
-    def error(self, message: str) -> NoReturn:
-        import difflib
-        import re
-
-        hint = ""
-        choice = re.search(r"invalid choice: '?([^'\s]+)'?", message)
-        options = re.search(r"unrecognized arguments: (\S+)", message)
-        if choice and getattr(self, "commands", None):
-            close = difflib.get_close_matches(choice.group(1), list(self.commands), n=2)
-            hint = f"; did you mean {' or '.join(map(repr, close))}?" if close else ""
-            message = f"unknown command {choice.group(1)[:40]!r}"
-        elif options and options.group(1).startswith("-"):
-            wanted = options.group(1).split("=")[0]
-            close = difflib.get_close_matches(wanted, list(self._option_string_actions), n=2)
-            hint = f"; did you mean {' or '.join(map(repr, close))}?" if close else ""
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}{hint}\n")
-
-
-def _parser() -> _Parser:
-    from rok_ca_forum._version import DATA_VERSION, __version__
-
-    parser = _Parser(
-        prog="rok-ca-forum",
-        description="Look up editions of the ROK–Central Asia Cooperation Forum (2007–).",
-        epilog=_EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument(
-        "--version", action="version", version=f"%(prog)s {__version__} (data {DATA_VERSION})"
-    )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    parser.commands = {}
-    common = _Parser(add_help=False)
-    common.add_argument("--json", action="store_true", help="print JSON for machines")
-    common.add_argument("--data", metavar="DIR", help="read this data directory, not the bundled")
-
-    def command(name: str, help_text: str, lang: str = "") -> _Parser:
-        made: _Parser = sub.add_parser(
-            name,
-            help=help_text,
-            description=help_text,
-            parents=[common],
-            epilog=_EXAMPLES,
-            formatter_class=argparse.RawDescriptionHelpFormatter,
-        )
-        if lang:  # only where something can be translated
-            made.add_argument("--lang", default="en", metavar="LANG", help=lang)
-        parser.commands[name] = made
-        return made
-
-    titles = "language of titles and country names: en (default), ko or ru; any case"
-    listing = command("list", "list the editions, one line each; filters narrow it", titles)
-    for flag, what in (("since", "first year"), ("until", "last year")):
-        listing.add_argument(f"--{flag}", type=int, metavar="YEAR", help=what)
-    for flag, what in (
-        ("host", "host country: code or name"), ("country", "a country that sent a delegation"),
-        ("city", "city it met in"), ("theme", "theme: slug, label or alias"),
-        ("level", "ministerial or vice-ministerial"), ("format", "in-person, virtual, hybrid"),
-        ("status", "held or planned"), ("head", "a head of delegation: name or id"),
-    ):  # fmt: skip
-        listing.add_argument(f"--{flag}", action="append", metavar=flag.upper(),
-                             help=f"{what} (repeat for any of several)")  # fmt: skip
-    show = command("show", "show one edition in full", titles)
-    show.add_argument("edition", nargs="?", help="number, name or year: 12, 12th, twelfth, 2019")
-    show.add_argument("--year", type=int, help="the edition that met in this year")
-    search = command("search", "find editions mentioning some words, best first", titles)
-    search.add_argument("text", nargs="+", help="the words to look for")
-    command("countries", "list the six member states", "language of the names: en, ko, ru, de, …")
-    command("themes", "list the theme vocabulary")
-    command("people", "list everyone the data names: heads of delegation and of the Secretariat")
-    command("secretariat", "show the Forum Secretariat")
-    command("bodies", "list the related bodies (Business Council, summits, …)")
-    check = command("validate", "check a data directory: every problem, one a line; exit 1 if any")
-    check.add_argument("directory", metavar="DIR", help="a directory laid out like data/")
-    export = command("export", "write every table as CSV, with a Frictionless datapackage.json")
-    export.add_argument("directory", metavar="DIR", help="where to write (created if missing)")
-    return parser
+EXIT_OK, EXIT_NOT_FOUND, EXIT_USAGE, EXIT_OUTPUT = 0, 1, USAGE_ERROR, 3
 
 
 class _OutputError(Exception):
@@ -240,7 +145,9 @@ def _run(args: argparse.Namespace) -> int:
     )
 
     if args.command == "validate":
-        return _validate(args)
+        if (args.directory is None) == (args.data is None):
+            raise _Usage("validate takes one data directory: DIR or --data DIR")
+        return _validate(args, args.directory or args.data)
     lang = _lang(args)  # a bad language is bad usage, whatever the output format
     ds = rcf.load(args.data) if args.data else rcf.load()
     width = _width()
@@ -263,7 +170,12 @@ def _run(args: argparse.Namespace) -> int:
         if args.json:
             _json([_edition_json(e, lang) for e in found])
         elif found:
-            _write(table([edition_row(e) for e in found], EDITION_COLUMNS, width))
+            rows: list[tuple[str, ...]] = [edition_row(e) for e in found]
+            columns: tuple[str, ...] = EDITION_COLUMNS
+            if lang != "en":  # the titles in that language, in a column of their own
+                rows = [(*row, e.title_in(lang)) for row, e in zip(rows, found, strict=True)]
+                columns = (*columns, f"Title ({lang})")
+            _write(table(rows, columns, width))
             today = dt.date.today()
             for e in found:  # a plan already past: the data is older than the plan
                 if e.is_overdue(today):
@@ -281,7 +193,10 @@ def _run(args: argparse.Namespace) -> int:
 
         with _writing():
             written = export(ds, args.directory)
-        _write(f"wrote {len(written)} files to {args.directory}")
+        if args.json:
+            _json({"directory": args.directory, "files": [path.name for path in written]})
+        else:
+            _write(f"wrote {len(written)} files to {args.directory}")
     elif args.json:
         data: Any = ds.secretariat if args.command == "secretariat" else getattr(ds, args.command)
         plain: Any = rcf.to_dict(data)
@@ -313,12 +228,12 @@ def _run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _validate(args: argparse.Namespace) -> int:
+def _validate(args: argparse.Namespace, directory: str) -> int:
     """``validate DIR``: every problem in a data directory, one a line; exit 1 if any."""
     import rok_ca_forum as rcf
 
     try:
-        ds = rcf.load(args.directory)
+        ds = rcf.load(directory)
     except rcf.DataValidationError as exc:
         if args.json:
             _json({"valid": False, "problems": [
@@ -333,7 +248,7 @@ def _validate(args: argparse.Namespace) -> int:
         _json({"valid": True, **counts})
     else:
         summary = ", ".join(f"{n} {what}" for what, n in counts.items())
-        _write(f"{args.directory}: valid ({summary})")
+        _write(f"{directory}: valid ({summary})")
     return EXIT_OK
 
 
@@ -367,7 +282,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(argv: Sequence[str] | None) -> int:
-    parser = _parser()
+    parser = build_parser()
     try:
         args, extra = parser.parse_known_args(argv)
         if args.command is None:  # a bare `rok-ca-forum`: what it can do
