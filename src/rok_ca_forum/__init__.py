@@ -77,7 +77,7 @@ if TYPE_CHECKING:
     people: People
     sources: Sources
     secretariat: Secretariat
-    bodies: tuple[Body, ...]
+    bodies: Bodies
 
 __all__ = [
     "DATA_AS_OF",
