@@ -14,7 +14,8 @@ def test_bodies_look_up_by_id_with_the_packages_errors() -> None:
     summit = rcf.bodies["summit"]
     assert summit.id == "summit" and summit is next(b for b in rcf.bodies if b.id == "summit")
     assert rcf.bodies[0] is next(iter(rcf.bodies))  # positions still work
-    assert "summit" in rcf.bodies and "no-such-body" not in rcf.bodies
+    ids = rcf.bodies  # a tuple of bodies that also answers `id in bodies`
+    assert "summit" in ids and "no-such-body" not in ids  # type: ignore[comparison-overlap]
     assert rcf.bodies.get("no-such-body") is None
     with pytest.raises(rcf.NotFoundError) as caught:
         rcf.bodies["sumit"]
