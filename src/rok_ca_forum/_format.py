@@ -58,18 +58,17 @@ class DataFile:
     generated class costs a fraction of a millisecond.
     """
 
-    __slots__ = ("complete", "many", "name", "noun", "record", "required", "schema", "title")
+    __slots__ = ("complete", "many", "name", "noun", "record", "schema", "title")
 
     def __init__(
         self, name: str, record: str, many: bool, schema: str, title: str,
-        *, required: bool = True, noun: str = "record", complete: bool = False,
+        *, noun: str = "record", complete: bool = False,
     ) -> None:  # fmt: skip
         self.name = name  # a file, or for editions a folder of NN.json files
         self.record = record  # the name of the record class, in ``models`` or ``institutions``
         self.many = many  # a JSON list of records rather than one record
         self.schema = schema  # the JSON Schema's file name in data/schema/
         self.title = title
-        self.required = required
         self.noun = noun  # what a key of this file is called, in error messages
         self.complete = complete  # every field written out, unknown as null: none left out
 
@@ -104,12 +103,11 @@ EDITIONS = DataFile(
     "editions", "Edition", False, "edition.schema.json", "One forum edition", complete=True
 )
 SECRETARIAT = DataFile(
-    "secretariat.json", "Secretariat", False, "secretariat.schema.json", "The Forum Secretariat",
-    required=False,
-)  # fmt: skip
+    "secretariat.json", "Secretariat", False, "secretariat.schema.json", "The Forum Secretariat"
+)  # an optional file: the loader reads it only if it is there
 BODIES = DataFile(
-    "bodies.json", "Body", True, "bodies.schema.json", "Related bodies", required=False
-)
+    "bodies.json", "Body", True, "bodies.schema.json", "Related bodies"
+)  # optional, likewise
 
 #: Every kind of data file, in the order they are read.
 FILES: tuple[DataFile, ...] = (COUNTRIES, THEMES, SOURCES, PEOPLE, EDITIONS, SECRETARIAT, BODIES)

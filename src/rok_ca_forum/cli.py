@@ -132,89 +132,104 @@ def _search_hints(ds: Any, wanted: str) -> tuple[str, ...]:
     return suggest(wanted, sorted(words))
 
 
-def _run(args: argparse.Namespace) -> int:
+class _Context:
+    """What every command is given: its arguments, the dataset, the language and the width."""
+
+    __slots__ = ("args", "ds", "lang", "width")
+
+    def __init__(self, args: argparse.Namespace, ds: Any, lang: str, width: int) -> None:
+        self.args, self.ds, self.lang, self.width = args, ds, lang, width
+
+
+def _show(c: _Context) -> int:
+    from rok_ca_forum.display import describe
+
+    args, ds = c.args, c.ds
+    if (args.edition is None) == (args.year is None):
+        raise _Usage("show takes an edition (12, 12th, 2019) or --year, one of them")
+    if args.edition is not None:
+        edition = ds.editions.lookup(args.edition)
+    elif (by_year := ds.editions.get(year=args.year)) is not None:
+        edition = by_year
+    else:
+        from rok_ca_forum.errors import EditionNotFoundError
+
+        raise EditionNotFoundError(f"no edition met in {args.year}")
+    if args.json:
+        _json(_edition_json(edition, c.lang))
+    else:
+        title = f"{edition.title_in(c.lang)}\n" if c.lang != "en" else ""
+        _write(title + describe(edition, width=c.width, lang=c.lang, today=dt.date.today()))
+    return EXIT_OK
+
+
+def _editions(c: _Context) -> int:
+    """``list`` and ``search``: a table of editions, or JSON; exit 1 when none match."""
+    from rok_ca_forum.display import EDITION_COLUMNS, edition_row, status_text, table
+
+    found, empty = _list(c.args, c.ds)
+    if c.args.json:
+        _json([_edition_json(e, c.lang) for e in found])
+    elif found:
+        rows: list[tuple[str, ...]] = [edition_row(e) for e in found]
+        columns: tuple[str, ...] = EDITION_COLUMNS
+        if c.lang != "en":  # the titles in that language, in a column of their own
+            rows = [(*row, e.title_in(c.lang)) for row, e in zip(rows, found, strict=True)]
+            columns = (*columns, f"Title ({c.lang})")
+        _write(table(rows, columns, c.width))
+        today = dt.date.today()
+        for e in found:  # a plan already past: the data is older than the plan
+            if e.is_overdue(today):
+                _write(f"{e.number}: {status_text(e, today)}")
+    if found:
+        return EXIT_OK
+    if not empty:
+        wanted = " ".join(c.args.text)
+        hints = _search_hints(c.ds, wanted)
+        tip = f"; did you mean {', '.join(map(repr, hints))}?" if hints else ""
+        empty = f"no edition mentions {wanted[:80]!r}{tip}"
+    _error(empty)
+    return EXIT_NOT_FOUND
+
+
+def _export(c: _Context) -> int:
+    from rok_ca_forum.export import export
+
+    with _writing():
+        written = export(c.ds, c.args.directory)
+    if c.args.json:
+        _json({"directory": c.args.directory, "files": [path.name for path in written]})
+    else:
+        _write(f"wrote {len(written)} files to {c.args.directory}")
+    return EXIT_OK
+
+
+def _vocabulary(c: _Context) -> int:
+    """``countries``, ``themes``, ``people``, ``secretariat``, ``bodies``: a table or JSON."""
     import rok_ca_forum as rcf
-    from rok_ca_forum.display import (
-        EDITION_COLUMNS,
-        describe,
-        describe_record,
-        edition_row,
-        line,
-        status_text,
-        table,
-    )
+    from rok_ca_forum.display import describe_record, line, status_text, table
 
-    if args.command == "validate":
-        if (args.directory is None) == (args.data is None):
-            raise _Usage("validate takes one data directory: DIR or --data DIR")
-        return _validate(args, args.directory or args.data)
-    lang = _lang(args)  # a bad language is bad usage, whatever the output format
-    ds = rcf.load(args.data) if args.data else rcf.load()
-    width = _width()
-    if args.command == "show":
-        if (args.edition is None) == (args.year is None):
-            raise _Usage("show takes an edition (12, 12th, 2019) or --year, one of them")
-        if args.edition is not None:
-            edition = ds.editions.lookup(args.edition)
-        elif (by_year := ds.editions.get(year=args.year)) is not None:
-            edition = by_year
-        else:
-            raise rcf.EditionNotFoundError(f"no edition met in {args.year}")
-        if args.json:
-            _json(_edition_json(edition, lang))
-        else:
-            title = f"{edition.title_in(lang)}\n" if lang != "en" else ""
-            _write(title + describe(edition, width=width, lang=lang, today=dt.date.today()))
-    elif args.command in ("list", "search"):
-        found, empty = _list(args, ds)
-        if args.json:
-            _json([_edition_json(e, lang) for e in found])
-        elif found:
-            rows: list[tuple[str, ...]] = [edition_row(e) for e in found]
-            columns: tuple[str, ...] = EDITION_COLUMNS
-            if lang != "en":  # the titles in that language, in a column of their own
-                rows = [(*row, e.title_in(lang)) for row, e in zip(rows, found, strict=True)]
-                columns = (*columns, f"Title ({lang})")
-            _write(table(rows, columns, width))
-            today = dt.date.today()
-            for e in found:  # a plan already past: the data is older than the plan
-                if e.is_overdue(today):
-                    _write(f"{e.number}: {status_text(e, today)}")
-        if not found:
-            if not empty:
-                wanted = " ".join(args.text)
-                hints = _search_hints(ds, wanted)
-                tip = f"; did you mean {', '.join(map(repr, hints))}?" if hints else ""
-                empty = f"no edition mentions {wanted[:80]!r}{tip}"
-            _error(empty)
-            return EXIT_NOT_FOUND
-    elif args.command == "export":
-        from rok_ca_forum.export import export
-
-        with _writing():
-            written = export(ds, args.directory)
-        if args.json:
-            _json({"directory": args.directory, "files": [path.name for path in written]})
-        else:
-            _write(f"wrote {len(written)} files to {args.directory}")
-    elif args.json:
-        data: Any = ds.secretariat if args.command == "secretariat" else getattr(ds, args.command)
-        plain: Any = rcf.to_dict(data)
-        if args.command == "countries" and lang != "en":
+    command, ds, lang, width = c.args.command, c.ds, c.lang, c.width
+    if command == "secretariat" and ds.secretariat is None:
+        raise NotFoundError("this data directory has no secretariat.json")
+    if c.args.json:
+        plain: Any = rcf.to_dict(
+            ds.secretariat if command == "secretariat" else getattr(ds, command)
+        )
+        if command == "countries" and lang != "en":
             for row, country in zip(plain, ds.countries, strict=True):
                 row[f"name_{lang}"] = country.name_in(lang)
         _json(plain)
-    elif args.command == "countries":
-        names = [(c.alpha_2, c.alpha_3, c.name_in(lang), c.official_name) for c in ds.countries]
+        return EXIT_OK
+    if command == "countries":
+        names = [(k.alpha_2, k.alpha_3, k.name_in(lang), k.official_name) for k in ds.countries]
         _write(table(names, ("Code", "Alpha-3", "Name", "Official name"), width))
-    elif args.command == "themes":
+    elif command == "themes":
         _write(table([(t.slug, t.label) for t in ds.themes], ("Slug", "Label"), width))
-    elif args.command == "people":
+    elif command == "people":
         people = [(p.id, p.name, ", ".join(p.aliases)) for p in ds.people]
         _write(table(people, ("Id", "Name", "Also spelled"), width))
-    elif args.command == "secretariat":
-        if ds.secretariat is None:
-            raise NotFoundError("this data directory has no secretariat.json")
+    elif command == "secretariat":
         _write(describe_record(ds.secretariat, width=width))
     else:  # bodies
         rows = [(b.id, line(b.established or ""), str(len(b.meetings)), b.name) for b in ds.bodies]
@@ -226,6 +241,25 @@ def _run(args: argparse.Namespace) -> int:
                     when = line(m.date) if m.date else "date unknown"
                     _write(f"{b.id}, {when}: {status_text(m, today)}")
     return EXIT_OK
+
+
+#: What each subcommand runs (``validate`` reads its own directory, before any dataset).
+_COMMANDS = {
+    "show": _show, "list": _editions, "search": _editions, "export": _export,
+    **dict.fromkeys(("countries", "themes", "people", "secretariat", "bodies"), _vocabulary),
+}  # fmt: skip
+
+
+def _run(args: argparse.Namespace) -> int:
+    import rok_ca_forum as rcf
+
+    if args.command == "validate":
+        if (args.directory is None) == (args.data is None):
+            raise _Usage("validate takes one data directory: DIR or --data DIR")
+        return _validate(args, args.directory or args.data)
+    lang = _lang(args)  # a bad language is bad usage, whatever the output format
+    ds = rcf.load(args.data) if args.data else rcf.load()
+    return _COMMANDS[args.command](_Context(args, ds, lang, _width()))
 
 
 def _validate(args: argparse.Namespace, directory: str) -> int:

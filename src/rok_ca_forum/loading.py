@@ -42,8 +42,6 @@ DATA_DIR = os.path.join(os.path.dirname(__file__), "data")
 
 _lock = threading.Lock()
 _bundled: Dataset | None = None
-#: How many times the bundled data has been read in this process (tests check it stays 1).
-load_count = 0
 
 
 def _after_fork_in_child() -> None:
@@ -126,13 +124,12 @@ def bundled() -> Dataset:
 
     ```
     """
-    global _bundled, load_count
+    global _bundled
     dataset = _bundled
     if dataset is None:
         with _lock:
             if _bundled is None:
                 _bundled = _build_bundled()  # assigned only once complete: never half-built
-                load_count += 1
             dataset = _bundled
     return dataset
 

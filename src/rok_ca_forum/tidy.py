@@ -212,10 +212,6 @@ def _kind(values: Sequence[object]) -> str:
     return "string"
 
 
-def _note(cls: type, name: str) -> str:
-    return "approximate" if is_approximate(cls, name) else ""
-
-
 def record_table(items: Iterable[object]) -> Table:
     """Any collection of the package's records as one table, one row per record.
 
