@@ -28,7 +28,7 @@ from typing import Any
 
 import attrs
 
-from rok_ca_forum._meta import KEY, LIMITS, REFERENCE, per_class
+from rok_ca_forum._meta import LIMITS, REFERENCE, key_field, per_class
 from rok_ca_forum.models import Country, Person, Theme
 from rok_ca_forum.provenance import Source
 
@@ -144,19 +144,6 @@ class Shape:
 
     def __repr__(self) -> str:
         return f"Shape({self.kind!r}, {self.cls!r}, {self.inner!r})"
-
-
-def key_field(cls: type) -> str | None:
-    """The name of the field that identifies a ``cls`` record, if it has one.
-
-    ```pycon
-    >>> from rok_ca_forum.models import Edition
-    >>> key_field(Country), key_field(Edition)
-    ('alpha_2', 'number')
-
-    ```
-    """
-    return next((f.name for f in attrs.fields(cls) if f.metadata.get(KEY)), None)
 
 
 def shape_of(tp: Any, *, reference: bool = False) -> Shape:

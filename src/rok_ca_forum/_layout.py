@@ -37,7 +37,7 @@ from typing import Any
 import attrs
 
 from rok_ca_forum._format import shape_of
-from rok_ca_forum._meta import KEY, PER_MEMBER, SOURCED_WITH, per_class
+from rok_ca_forum._meta import KEY, PER_MEMBER, SOURCED_WITH, key_field, per_class
 from rok_ca_forum.enums import Grade
 from rok_ca_forum.provenance import PROVENANCE, item_lists
 
@@ -163,7 +163,7 @@ def _item_key(field: attrs.Attribute, item_cls: type, raw: Mapping[str, Any]) ->
     member = field.metadata.get(PER_MEMBER)
     if member:
         return raw.get(member)
-    key = next((f.name for f in attrs.fields(item_cls) if f.metadata.get(KEY)), None)
+    key = key_field(item_cls)
     return raw.get(key) if key else None
 
 

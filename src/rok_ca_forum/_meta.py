@@ -29,6 +29,8 @@ __all__ = [
     "YEAR",
     "approximate",
     "is_approximate",
+    "key_field",
+    "key_of",
     "limits",
     "per_class",
 ]
@@ -131,3 +133,38 @@ def is_approximate(cls: type, name: str) -> bool:
     ```
     """
     return name in _approximate_fields(cls)
+
+
+@per_class
+def key_field(cls: type) -> str | None:
+    """The name of the field that identifies a ``cls`` record (marked `KEY`), if it has one.
+
+    The one place that says what a record's key is: the format, the paths, the views and the
+    tables all ask here.
+
+    ```pycon
+    >>> from rok_ca_forum.models import Country, Delegation, Edition
+    >>> key_field(Country), key_field(Edition), key_field(Delegation), key_field(str)
+    ('alpha_2', 'number', None, None)
+
+    ```
+    """
+    import attrs
+
+    if not attrs.has(cls):
+        return None
+    return next((f.name for f in attrs.fields(cls) if f.metadata.get(KEY)), None)
+
+
+def key_of(record: object) -> object:
+    """The value of ``record``'s key field (a code, an id, a slug), or None if it has none.
+
+    ```pycon
+    >>> import rok_ca_forum as rcf
+    >>> key_of(rcf.countries["KZ"]), key_of(rcf.editions[12].delegations[0])
+    ('KZ', None)
+
+    ```
+    """
+    name = key_field(type(record))
+    return None if name is None else getattr(record, name)

@@ -35,6 +35,7 @@ from rok_ca_forum._meta import (
     REFERENCE,
     SLUG,
     SOURCED_WITH,
+    key_field,
     limits,
     per_class,
 )
@@ -205,24 +206,16 @@ def _sourced_alone(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in attrs.fields(cls) if f.init and not f.metadata.get(SOURCED_WITH))
 
 
-@per_class
-def _key_of(cls: type) -> str | None:
-    """The key field of ``cls``, if it is a record with one (a theme's slug)."""
-    if not attrs.has(cls):
-        return None
-    return next((f.name for f in attrs.fields(cls) if f.metadata.get(KEY)), None)
-
-
 def _item_key(field: attrs.Attribute, index: int, item: Any) -> str:  # type: ignore[type-arg]
     """The part of a path that picks ``item`` out of its list: member code, key or position."""
     member_field = field.metadata.get(PER_MEMBER)
     if member_field:
         return str(getattr(getattr(item, member_field), "alpha_2", ""))
-    key = _key_of(type(item))
+    key = key_field(type(item))
     if key is None:  # a plain value (an alias): a list of them is one fact, never cited by item
         return str(index)
     value = getattr(item, key)
-    return str(getattr(value, _key_of(type(value)) or "", value))  # a head's key is a person
+    return str(getattr(value, key_field(type(value)) or "", value))  # a head's key is a person
 
 
 @per_class
@@ -337,10 +330,11 @@ def path_pattern(cls: type) -> str:
             members = "|".join(MEMBER_STATES)
             choices.append(rf"{field.name}\.({members})(\.({subs}))?")
             continue
-        keys = attrs.fields(item_cls) if attrs.has(item_cls) else ()
-        key = next((f for f in keys if f.metadata.get(KEY)), None)
+        key = key_field(item_cls)
         if key is not None:
-            pattern = key.metadata.get(LIMITS, {}).get("pattern", "^[^.]+$")
+            pattern = (
+                attrs.fields_dict(item_cls)[key].metadata.get(LIMITS, {}).get("pattern", "^[^.]+$")
+            )
             choices.append(rf"{field.name}\.(?:{pattern.removeprefix('^').removesuffix('$')})")
     return "^(?:" + "|".join(choices) + ")$"
 

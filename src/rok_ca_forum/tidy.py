@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 
-from rok_ca_forum._meta import KEY, is_approximate
+from rok_ca_forum._meta import is_approximate, key_field, key_of
 from rok_ca_forum.errors import InvalidTypeError
 from rok_ca_forum.models import Delegation, Edition
 
@@ -91,11 +91,7 @@ def entry_of(path: str) -> str:
 
 
 def _code(record: Any) -> Any:
-    return None if record is None else getattr(record, _key_name(type(record)))
-
-
-def _key_name(cls: Any) -> str:
-    return str(next(f.name for f in attrs.fields(cls) if f.metadata.get(KEY)))
+    return None if record is None else key_of(record)
 
 
 def _value(value: object) -> object:
@@ -197,9 +193,7 @@ def _cell(value: object) -> object:
     if isinstance(value, tuple):
         return "; ".join(str(_cell(v)) for v in value) or None
     if attrs.has(type(value)):
-        cls: Any = type(value)
-        key = [f.name for f in attrs.fields(cls) if f.metadata.get(KEY)]
-        return getattr(value, key[0]) if key else repr(value)
+        return repr(value) if key_field(type(value)) is None else key_of(value)
     return _value(value)
 
 

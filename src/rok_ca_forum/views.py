@@ -27,7 +27,7 @@ from typing import Any
 
 import attrs
 
-from rok_ca_forum._meta import KEY
+from rok_ca_forum._meta import key_of
 from rok_ca_forum.display import EDITION_COLUMNS, edition_row, line, value_text
 
 __all__ = [
@@ -55,11 +55,7 @@ def _cut(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _key(record: object) -> object:
-    for field in _fields(record):
-        if field.metadata.get(KEY):
-            return getattr(record, field.name)
-    return None
+_key = key_of
 
 
 def _brief(value: object) -> str:
