@@ -43,3 +43,16 @@ def edit(data_copy: Path) -> Callable[[str, Callable[[Any], Any]], Path]:
         return data_copy
 
     return apply
+
+
+def data_digest(root: Path) -> str:
+    """SHA-256 over the names and bytes of every data file under ``root`` (schemas left out):
+    what tests/data_digest.txt records beside the data version it belongs to."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for path in sorted(
+        p for p in root.rglob("*.json") if "schema" not in p.relative_to(root).parts
+    ):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()

@@ -52,9 +52,7 @@ def documented() -> dict[str, list[str]]:
 
 
 def _top_level_names() -> list[str]:
-    return sorted(
-        {n for ident, ns in documented().items() if ident not in OWN_MODULES for n in ns}
-    )
+    return sorted({n for ident, ns in documented().items() if ident not in OWN_MODULES for n in ns})
 
 
 def test_api_page_says_which_module_stands_apart() -> None:

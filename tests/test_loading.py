@@ -249,30 +249,17 @@ def test_load_accepts_pathlike(data_copy: Path) -> None:
     assert len(rcf.load(os.fspath(data_copy)).editions) == len(rcf.editions)
 
 
-def test_fast_bundled_build_equals_the_validating_loader() -> None:
-    from rok_ca_forum._fast import build_if_unchanged
-    from rok_ca_forum._version import DATA_CHECKSUM
-    from rok_ca_forum.validate import read_dataset
-    from tests.helpers import DATA_DIR
+def test_one_builder_serves_the_bundled_data_a_directory_and_from_dict(data_copy: Path) -> None:
+    from rok_ca_forum import loading
 
-    fast = build_if_unchanged(DATA_DIR, DATA_CHECKSUM)
-    slow = read_dataset(DATA_DIR)
-    assert fast is not None
-    assert list(fast.editions) == list(slow.editions)
-    assert list(fast.countries) == list(slow.countries)
-    assert list(fast.themes) == list(slow.themes)
-    assert list(fast.people) == list(slow.people)
-    assert fast.secretariat == slow.secretariat
-    assert fast.bodies == slow.bodies
-    assert rcf.to_json(fast.editions) == rcf.to_json(slow.editions)
-
-
-def test_fast_build_refuses_changed_files(edit: Edit) -> None:
-    from rok_ca_forum._fast import build_if_unchanged
-    from rok_ca_forum._version import DATA_CHECKSUM
-
-    root = edit("editions/12.json", _set("host", "XX"))
-    assert build_if_unchanged(root, DATA_CHECKSUM) is None  # so the validating loader takes over
+    bundled = rcf.load()
+    assert loading._build_bundled.__code__.co_names.count("read_dataset") == 1  # the same build
+    copied = rcf.load(data_copy)
+    for mine, theirs in zip(bundled.editions, copied.editions, strict=True):
+        assert mine == theirs == rcf.from_dict(rcf.Edition, rcf.to_dict(mine))
+    for record in (*bundled.people, *bundled.bodies, bundled.secretariat):
+        assert rcf.from_dict(type(record), rcf.to_dict(record)) == record
+    assert list(bundled.sources) == list(copied.sources)
 
 
 @pytest.mark.parametrize(

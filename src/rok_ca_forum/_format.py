@@ -58,7 +58,7 @@ class DataFile:
     generated class costs a fraction of a millisecond.
     """
 
-    __slots__ = ("complete", "many", "name", "noun", "record", "schema", "title")
+    __slots__ = ("_cls", "complete", "many", "name", "noun", "record", "schema", "title")
 
     def __init__(
         self, name: str, record: str, many: bool, schema: str, title: str,
@@ -71,6 +71,7 @@ class DataFile:
         self.title = title
         self.noun = noun  # what a key of this file is called, in error messages
         self.complete = complete  # every field written out, unknown as null: none left out
+        self._cls: type | None = None
 
     def __repr__(self) -> str:
         return f"DataFile({self.name!r})"
@@ -78,6 +79,8 @@ class DataFile:
     @property
     def cls(self) -> type:
         """The record class; the institutions' module is imported only when one is asked for."""
+        if self._cls is not None:
+            return self._cls
         from rok_ca_forum import models
 
         found: type | None = getattr(models, self.record, None)
@@ -86,6 +89,7 @@ class DataFile:
 
             found = getattr(institutions, self.record)
         assert found is not None
+        self._cls = found
         return found
 
 

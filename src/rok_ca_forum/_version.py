@@ -21,7 +21,3 @@ DATA_VERSION = "2026.12.04"
 #: The newest publication date among the sources: the horizon of the evidence. Facts that came
 #: later are not in the data, whatever day it was checked (see docs/versioning.md).
 DATA_AS_OF = _dt.date(2026, 2, 17)
-
-#: CRC-32 of the bundled data files as validated for this release (see ``_fast``); a test
-#: recomputes it, so it must be updated, with DATA_VERSION, whenever a data file changes.
-DATA_CHECKSUM = 706584757

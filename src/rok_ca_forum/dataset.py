@@ -13,7 +13,7 @@ It does no I/O and keeps no global state; ``loading`` decides where data comes f
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from rok_ca_forum._readonly import ReadOnly
@@ -28,13 +28,8 @@ if TYPE_CHECKING:
 __all__ = ["Dataset"]
 
 
-_Institutions = tuple["Secretariat | None", tuple["Body", ...]]
-
-
 class Dataset(ReadOnly):
     """Everything one data directory holds, validated as a whole. Read-only.
-
-    The Secretariat and related bodies are built on first access: most programs never ask.
 
     ```pycon
     >>> import rok_ca_forum as rcf
@@ -45,7 +40,7 @@ class Dataset(ReadOnly):
     ```
     """
 
-    __slots__ = ("_built", "_institutions", "countries", "editions", "people", "sources", "themes")
+    __slots__ = ("bodies", "countries", "editions", "people", "secretariat", "sources", "themes")
 
     editions: Editions
     countries: Countries
@@ -53,8 +48,10 @@ class Dataset(ReadOnly):
     people: People
     #: Every page the data cites, listed once.
     sources: Sources
-    _institutions: _Institutions | Callable[[], _Institutions]
-    _built: dict[str, _Institutions]
+    #: The Forum Secretariat, or None if the data directory has no ``secretariat.json``.
+    secretariat: Secretariat | None
+    #: The related bodies (Business Council, High Level Officials' Meeting, …).
+    bodies: Bodies
 
     def __init__(
         self,
@@ -65,8 +62,7 @@ class Dataset(ReadOnly):
         people: People | Iterable[Person],
         sources: Sources | Iterable[Source] = (),
         secretariat: Secretariat | None = None,
-        bodies: tuple[Body, ...] = (),
-        institutions: Callable[[], _Institutions] | None = None,
+        bodies: Iterable[Body] = (),
     ) -> None:
         # Each collection indexes its records once, here.
         countries = countries if isinstance(countries, Countries) else Countries(countries)
@@ -80,8 +76,8 @@ class Dataset(ReadOnly):
         self.themes = themes
         self.people = people
         self.sources = sources
-        self._institutions = institutions or (secretariat, Bodies(bodies))
-        self._built = {}
+        self.secretariat = secretariat
+        self.bodies = bodies if isinstance(bodies, Bodies) else Bodies(bodies)
         self._seal()
 
     def __repr__(self) -> str:
@@ -92,25 +88,3 @@ class Dataset(ReadOnly):
         from rok_ca_forum.views import dataset_html
 
         return dataset_html(self)
-
-    def _resolved(self) -> _Institutions:
-        value = self._institutions
-        if callable(value):
-            # No lock, so that a process forked mid-build cannot inherit one held: racing threads
-            # may both build, and setdefault (atomic) keeps the first, which all then share.
-            secretariat, bodies = value()
-            value = self._built.setdefault("institutions", (secretariat, Bodies(bodies)))
-            self._cache("_institutions", value)
-        assert isinstance(value, tuple)
-        return value
-
-    @property
-    def secretariat(self) -> Secretariat | None:
-        """The Forum Secretariat, or None if the data directory has no ``secretariat.json``."""
-        return self._resolved()[0]
-
-    @property
-    def bodies(self) -> Bodies:
-        """The related bodies (Business Council, High Level Officials' Meeting, …)."""
-        bodies = self._resolved()[1]
-        return bodies if isinstance(bodies, Bodies) else Bodies(bodies)

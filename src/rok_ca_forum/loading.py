@@ -51,32 +51,37 @@ def _after_fork_in_child() -> None:
     # already built is kept, one half-built never existed (it is published only when complete).
     global _lock
     _lock = threading.Lock()
+    _forget_half_imports()
 
 
-def _before_fork() -> None:
-    # A module that another thread is importing at the fork stays half-imported in the child,
+def _forget_half_imports() -> None:
+    # A module that another thread was importing at the fork stays half-imported in the child,
     # its import lock held by a thread the child does not have: the child's first import of it
-    # (a look-up imports on first use) would wait forever. So the fork waits here until every
-    # import under way has finished. importlib keeps no public list of them: its private table
-    # of module locks (3.10-3.13) is read, and anything unexpected skips the wait.
+    # (a look-up imports on first use) would wait forever. So the child forgets such a module
+    # and its lock, and imports it afresh when it is next asked for. importlib keeps no public
+    # table of its module locks: the private one (3.10-3.13) is read, and anything unexpected
+    # leaves things as they are.
     try:
         from importlib import _bootstrap
 
-        locks = [ref() for ref in list(_bootstrap._module_locks.values())]  # type: ignore[attr-defined]
+        table = _bootstrap._module_locks  # type: ignore[attr-defined]
+        entries = list(table.items())
     except Exception:  # pragma: no cover - a Python without the table
         return
-    for lock in locks:
-        if lock is None:
+    me = threading.get_ident()
+    for name, ref in entries:
+        lock = ref()
+        if lock is None or getattr(lock, "owner", None) in (None, me):
             continue
-        try:
-            lock.acquire()  # waits for the importing thread; re-entrant for this one
-        except Exception:  # importlib's deadlock error: this thread is part of that import
-            continue
-        lock.release()
+        table.pop(name, None)
+        spec = getattr(sys.modules.get(name), "__spec__", None)
+        if getattr(spec, "_initializing", False):  # its body never finished: import it again,
+            for loaded in [m for m in sys.modules if m == name or m.startswith(name + ".")]:
+                del sys.modules[loaded]  # and a package's submodules, bound to the new one
 
 
 if hasattr(os, "register_at_fork"):  # not on Windows
-    os.register_at_fork(before=_before_fork, after_in_child=_after_fork_in_child)
+    os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
 def load(path: str | os.PathLike[str] | None = None) -> Dataset:
@@ -135,17 +140,12 @@ def bundled() -> Dataset:
 
 
 def _build_bundled() -> Dataset:
+    # The bundled data goes through the same strict build as any data directory.
     root: Traversable
     if os.path.isdir(DATA_DIR):
-        from rok_ca_forum._fast import build_if_unchanged
-        from rok_ca_forum._version import DATA_CHECKSUM
-
-        dataset = build_if_unchanged(DATA_DIR, DATA_CHECKSUM)
-        if dataset is not None:
-            return dataset
         from pathlib import Path
 
-        root = Path(DATA_DIR)  # changed files: validate them, with precise errors
+        root = Path(DATA_DIR)
     elif sys.version_info >= (3, 11):  # pragma: no cover - a zipped install
         from importlib.resources import files
 

@@ -78,10 +78,21 @@ def publishers(vocabularies: Mapping[type, Iterable[Any]]) -> frozenset[str]:
 
 
 def _named_publisher(note: str, names: frozenset[str]) -> str | None:
-    for name in names:
-        if name in note and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", note):
-            return name
-    return None
+    found = _publisher_pattern(names).search(note)
+    return None if found is None else found.group(1)
+
+
+_PATTERNS: dict[frozenset[str], re.Pattern[str]] = {}
+
+
+def _publisher_pattern(names: frozenset[str]) -> re.Pattern[str]:
+    """One expression finding any of ``names`` as a whole word (compiled once per set)."""
+    pattern = _PATTERNS.get(names)
+    if pattern is None:
+        longest_first = sorted(names, key=len, reverse=True)
+        alternatives = "|".join(map(re.escape, longest_first)) or "(?!)"
+        pattern = _PATTERNS[names] = re.compile(rf"(?<!\w)({alternatives})(?!\w)")
+    return pattern
 
 
 def check_unique(items: Iterable[T], key: Callable[[T], str], name: str, what: str) -> None:

@@ -178,7 +178,7 @@ def from_dict(
     if not all(isinstance(s, Source) for s in given):
         kinds = sorted({type(s).__name__ for s in given if not isinstance(s, Source)})
         raise InvalidTypeError(f"sources must be Source records, not {', '.join(kinds)}")
-    from rok_ca_forum._converter import resolving, structure_strict
+    from rok_ca_forum._builder import BuildError, build
     from rok_ca_forum._format import EDITIONS, reference_tables
     from rok_ca_forum.loading import bundled
     from rok_ca_forum.rules import check_complete, check_edition, publishers
@@ -188,7 +188,7 @@ def from_dict(
     references = reference_tables([ds.countries, ds.people, ds.themes, ds.sources, given])
     references.setdefault(Source, {})
     where = f"from_dict({cls.__name__})"
-    # JSON has only string keys; a plain dict may not, and older cattrs cannot even name them.
+    # JSON has only string keys; a plain dict may not: say so at once, naming where.
     odd = _non_string_key(data)
     if odd is not None:
         path, key = odd
@@ -200,11 +200,10 @@ def from_dict(
     # The rules load() applies to an edition file apply here too.
     if cls is EDITIONS.cls and EDITIONS.complete and isinstance(data, dict):
         check_complete(data, cls, where)
-    with resolving(references):
-        try:
-            record = typing.cast(T, structure_strict(data, cls))
-        except Exception as exc:
-            raise validation_error(exc, where, data) from None
+    try:
+        record = typing.cast(T, build(data, cls, references))
+    except BuildError as exc:
+        raise validation_error(exc, where, data) from None
     if isinstance(record, Edition):
         check_edition(record, where, publishers({Source: references[Source].values()}))
         record._bind(tuple(ds.countries))

@@ -1,4 +1,4 @@
-"""The validating build: strict JSON, cattrs structuring and the data rules, all or nothing.
+"""The one build of a data directory: strict JSON, the builder and the data rules, all or nothing.
 
 Only JSON is parsed (no code is evaluated). Every problem found, in every file, becomes one line
 of a single `DataValidationError` (``.problems``), the first named in its message. Nothing
@@ -23,7 +23,7 @@ import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from rok_ca_forum._converter import format_errors, resolving, structure_records, structure_strict
+from rok_ca_forum._builder import BuildError, References, build, build_list
 from rok_ca_forum._format import (
     BODIES,
     COUNTRIES,
@@ -83,13 +83,13 @@ class _Problems(list[Problem]):
             raise DataValidationError.of(self)
 
 
-def validation_error(exc: Exception, name: str, data: object = None) -> DataValidationError:
-    """Every structuring fault of one file, as a `DataValidationError`, each named where it is
-    in the file (``data``, as it was structured, knows where its citations were written)."""
+def validation_error(exc: BuildError, name: str, data: object = None) -> DataValidationError:
+    """Every fault the builder found in one file, as a `DataValidationError`, each named where it
+    is in the file (``data``, as it was built, knows where its citations were written)."""
     return DataValidationError.of(
         [
             (name, on_disk(field, data) if field else "(top level)", problem)
-            for field, problem in format_errors(exc)
+            for field, problem in exc.problems
         ]
     )
 
@@ -104,14 +104,14 @@ def flat(data: object, cls: type, name: str, where: str = "") -> Any:
         ) from None
 
 
-def _structure(data: object, cls: type[T], name: str) -> T:
+def _structure(data: object, cls: type[T], name: str, refs: References) -> T:
     try:
-        return structure_strict(data, cls)
-    except Exception as exc:
+        return build(data, cls, refs)
+    except BuildError as exc:
         raise validation_error(exc, name, data) from None
 
 
-def _records(root: Traversable, file: DataFile) -> tuple[Any, ...]:
+def _records(root: Traversable, file: DataFile, refs: References) -> tuple[Any, ...]:
     """The records of a file that holds a list of them; keys, and fields marked unique, once."""
     data = read_json(root / file.name, file.name, root)
     if type(data) is not list:
@@ -128,8 +128,8 @@ def _records(root: Traversable, file: DataFile) -> tuple[Any, ...]:
             raise DataValidationError.of(problems)
         data = laid_out
     try:
-        items: tuple[Any, ...] = structure_records(data, file.cls)
-    except Exception as exc:
+        items: tuple[Any, ...] = build_list(data, file.cls, refs)
+    except BuildError as exc:
         raise validation_error(exc, file.name, data) from None
     key = key_field(file.cls) or ""
     check_unique(items, lambda item: getattr(item, key), file.name, "key")
@@ -182,11 +182,13 @@ def _edition_files(root: Traversable) -> dict[int, str]:
     return found
 
 
-def _edition(root: Traversable, name: str, number: int, named: frozenset[str]) -> Edition:
+def _edition(
+    root: Traversable, name: str, number: int, named: frozenset[str], refs: References
+) -> Edition:
     raw = flat(read_json(root / EDITIONS.name / name.rpartition("/")[2], name, root), Edition, name)
     if EDITIONS.complete and isinstance(raw, dict):
         check_complete(raw, Edition, name)
-    edition = _structure(raw, Edition, name)
+    edition = _structure(raw, Edition, name, refs)
     if edition.number != number:
         raise DataValidationError(name, "number", f"{edition.number} does not match the file name")
     check_edition(edition, name, named)
@@ -210,12 +212,13 @@ def _read_dataset(root: Traversable) -> Dataset:
     problems = _Problems()
     vocabularies: dict[type, tuple[Any, ...]] = {}
     for file in VOCABULARIES:  # in order: each may refer to those before it (people cite sources)
-        with problems.collecting(), resolving(reference_tables(vocabularies.values())):
-            vocabularies[file.cls] = _records(root, file)
+        with problems.collecting():
+            vocabularies[file.cls] = _records(root, file, reference_tables(vocabularies.values()))
+            named = publishers(vocabularies) if is_cited(file.cls) else frozenset()
             for record in vocabularies[file.cls]:
                 if is_cited(file.cls):  # people cite their Korean and Russian names
                     where = f"{file.name}: {getattr(record, key_field(file.cls) or '')}"
-                    check_provenance(record, where, publishers=publishers(vocabularies))
+                    check_provenance(record, where, publishers=named)
                     check_sourced(record, where, only=_CITED_NAMES)
         problems.check()  # what follows refers to this vocabulary
     codes = sorted(c.alpha_2 for c in vocabularies[COUNTRIES.cls])
@@ -229,28 +232,28 @@ def _read_dataset(root: Traversable) -> Dataset:
         files = _edition_files(root)
     editions = []
     named = publishers(vocabularies)
-    with resolving(reference_tables(vocabularies.values())):
-        for number in sorted(files):
-            with problems.collecting():
-                editions.append(_edition(root, files[number], number, named))
-        if files and len(editions) == len(files):  # the order of editions, once each is sound
-            with problems.collecting():
-                check_sequence(editions, files, EDITIONS.name)
-        secretariat: Any = None
-        if (root / SECRETARIAT.name).is_file():
-            with problems.collecting():
-                raw = read_json(root / SECRETARIAT.name, SECRETARIAT.name, root)
-                raw = flat(raw, SECRETARIAT.cls, SECRETARIAT.name)
-                secretariat = _structure(raw, SECRETARIAT.cls, SECRETARIAT.name)
-                check_provenance(secretariat, SECRETARIAT.name, publishers=named)
-                check_sourced(secretariat, SECRETARIAT.name)
-        bodies: tuple[Any, ...] = ()
-        if (root / BODIES.name).is_file():
-            with problems.collecting():
-                bodies = _records(root, BODIES)
-                for body in bodies:
-                    check_provenance(body, f"{BODIES.name}: {body.id}", publishers=named)
-                    check_sourced(body, f"{BODIES.name}: {body.id}")
+    refs = reference_tables(vocabularies.values())
+    for number in sorted(files):
+        with problems.collecting():
+            editions.append(_edition(root, files[number], number, named, refs))
+    if files and len(editions) == len(files):  # the order of editions, once each is sound
+        with problems.collecting():
+            check_sequence(editions, files, EDITIONS.name)
+    secretariat: Any = None
+    if (root / SECRETARIAT.name).is_file():
+        with problems.collecting():
+            raw = read_json(root / SECRETARIAT.name, SECRETARIAT.name, root)
+            raw = flat(raw, SECRETARIAT.cls, SECRETARIAT.name)
+            secretariat = _structure(raw, SECRETARIAT.cls, SECRETARIAT.name, refs)
+            check_provenance(secretariat, SECRETARIAT.name, publishers=named)
+            check_sourced(secretariat, SECRETARIAT.name)
+    bodies: tuple[Any, ...] = ()
+    if (root / BODIES.name).is_file():
+        with problems.collecting():
+            bodies = _records(root, BODIES, refs)
+            for body in bodies:
+                check_provenance(body, f"{BODIES.name}: {body.id}", publishers=named)
+                check_sourced(body, f"{BODIES.name}: {body.id}")
     problems.check()
     fields = vocabulary_fields(vocabularies)
     return Dataset(editions=editions, **fields, secretariat=secretariat, bodies=bodies)
