@@ -112,7 +112,7 @@ def per_call(func: Callable[[], Any], repeat: int = 7) -> float:
 def warm() -> dict[str, float]:
     import rok_ca_forum as rcf
     from rok_ca_forum.loading import DATA_DIR
-    from rok_ca_forum.validate import read_dataset
+    from rok_ca_forum.loading import _dataset as read_dataset
 
     e = rcf.editions
     e[12]
@@ -221,7 +221,7 @@ _MEMORY = """
 import gc, tracemalloc
 from pathlib import Path
 from rok_ca_forum.loading import DATA_DIR
-from rok_ca_forum.validate import read_dataset
+from rok_ca_forum.loading import _dataset as read_dataset
 from rok_ca_forum.search import SearchIndex
 read_dataset(Path(DATA_DIR)); SearchIndex(())  # imports and one-time caches out of the way
 gc.collect(); tracemalloc.start()

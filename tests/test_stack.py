@@ -28,7 +28,21 @@ from rok_ca_forum.models import Country, Source
 from tests.helpers import DATA_DIR, read, write
 
 PACKAGE = Path(rcf.__file__).parent
-MAX_LINES = 400
+
+#: The layers of the package, lowest first: a module imports only from its own layer or below.
+LAYERS: dict[str, tuple[str, ...]] = {
+    "foundation": ("errors", "enums", "_text", "_meta", "_readonly", "_version", "_plans",
+                   "_columns", "_reading", "languages"),
+    "model": ("_record", "provenance", "citing", "models", "institutions"),
+    "render": ("display", "views"),
+    "io": ("_format", "_layout", "_builder", "rules", "validate"),
+    "query": ("search", "results", "vocabulary", "collection", "dataset", "loading"),
+    "leaves": ("serialize", "schema", "tidy", "frames", "export", "_arguments", "cli",
+               "__init__", "__main__"),
+}  # fmt: skip
+LAYER_OF = {module: rank for rank, modules in enumerate(LAYERS.values()) for module in modules}
+#: The one way up: a record's text and HTML methods may call the render layer, lazily.
+DRAWING_METHODS = frozenset({"__repr__", "__str__", "_repr_html_"})
 
 Edit = Callable[[str, Callable[[Any], Any]], Path]
 
@@ -46,31 +60,51 @@ def _imports(tree: ast.AST) -> Iterator[str]:
 
     Imports under ``if TYPE_CHECKING:`` are left out: they never run.
     """
+    yield from (module for module, _ in _imports_in(tree, ""))
+
+
+def _imports_in(tree: ast.AST, function: str) -> Iterator[tuple[str, str]]:
+    """Each import of ``tree`` with the name of the function it is made in ("" at the top)."""
     for node in ast.iter_child_nodes(tree):
         if isinstance(node, ast.If) and _is_type_checking(node):
-            yield from (name for child in node.orelse for name in _imports(child))
+            for child in node.orelse:
+                yield from _imports_in(child, function)
             continue
-        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            if node.module == "rok_ca_forum":
-                for alias in node.names:
-                    is_module = (PACKAGE / f"{alias.name}.py").exists()
-                    yield alias.name if is_module else "__init__"
-            elif node.module.startswith("rok_ca_forum."):
-                yield node.module.split(".")[1]
-        elif isinstance(node, ast.Import):
+        inner = node.name if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) else function
+        for module in _named(node):
+            yield module, function
+        yield from _imports_in(node, inner)
+
+
+def _named(node: ast.AST) -> Iterator[str]:
+    """The package's modules one import statement names."""
+    if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+        if node.module == "rok_ca_forum":
             for alias in node.names:
-                if alias.name == "rok_ca_forum":
-                    yield "__init__"
-                elif alias.name.startswith("rok_ca_forum."):
-                    yield alias.name.split(".")[1]
-        yield from _imports(node)
+                is_module = (PACKAGE / f"{alias.name}.py").exists()
+                yield alias.name if is_module else "__init__"
+        elif node.module.startswith("rok_ca_forum."):
+            yield node.module.split(".")[1]
+    elif isinstance(node, ast.Import):
+        for alias in node.names:
+            if alias.name == "rok_ca_forum":
+                yield "__init__"
+            elif alias.name.startswith("rok_ca_forum."):
+                yield alias.name.split(".")[1]
 
 
 def _graph() -> dict[str, set[str]]:
+    """Who imports whom; a record's drawing methods calling the render layer are left out: they
+    run when a record is drawn, never while a module is imported."""
     graph: dict[str, set[str]] = {}
     for path in PACKAGE.glob("*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        graph[path.stem] = set(_imports(tree)) - {path.stem}
+        graph[path.stem] = {
+            target
+            for target, function in _imports_in(tree, "")
+            if target != path.stem
+            and not (function in DRAWING_METHODS and target in LAYERS["render"])
+        }
     # The package's lazy attributes import by name, at run time: edges too.
     lazy = {module.split(".")[1] for module in rcf._LAZY.values()} | {"loading"}
     graph["__init__"] |= lazy
@@ -104,7 +138,7 @@ def _cycle(graph: dict[str, set[str]]) -> list[str] | None:
 
 def test_the_package_imports_run_one_way() -> None:
     graph = _graph()
-    assert "validate" in graph["loading"] and "display" in graph["models"]  # the scan sees them
+    assert "validate" in graph["loading"] and "display" in graph["cli"]  # the scan sees them
     assert _cycle(graph) is None, " -> ".join(_cycle(graph) or [])
 
 
@@ -126,10 +160,35 @@ def test_dataset_does_no_io_and_keeps_no_globals() -> None:
     assert names <= {"__all__", "_Institutions"}
 
 
-@pytest.mark.parametrize("module", sorted(p.name for p in PACKAGE.glob("*.py")))
-def test_no_module_is_over_the_limit(module: str) -> None:
-    lines = (PACKAGE / module).read_text(encoding="utf-8").count("\n")
-    assert lines <= MAX_LINES, f"{module} has {lines} lines"
+def test_every_module_has_a_layer() -> None:
+    assert set(LAYER_OF) == {path.stem for path in PACKAGE.glob("*.py")}
+
+
+def _upward(modules: Iterator[tuple[str, str]], home: str) -> list[str]:
+    return [
+        f"{home} -> {target} (in {function or 'the module'})"
+        for target, function in modules
+        if LAYER_OF[target] > LAYER_OF[home]
+        and not (home in LAYERS["model"] and target in LAYERS["render"]
+                 and function in DRAWING_METHODS)
+    ]  # fmt: skip
+
+
+def test_every_import_runs_down_the_layers() -> None:
+    """Over every import, function-local ones included: nothing reaches up, except a record's
+    repr, str and HTML methods calling the render layer."""
+    found = []
+    for path in sorted(PACKAGE.glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        found += _upward(_imports_in(tree, ""), path.stem)
+    assert not found, "\n".join(found)
+
+
+def test_the_layer_check_finds_an_upward_import() -> None:
+    tree = ast.parse("def describe():\n    from rok_ca_forum.display import line\n")
+    assert _upward(_imports_in(tree, ""), "models") == ["models -> display (in describe)"]
+    drawing = ast.parse("class E:\n    def __str__(self):\n        import rok_ca_forum.display\n")
+    assert _upward(_imports_in(drawing, ""), "models") == []
 
 
 # One description of the format --------------------------------------------------------------------
@@ -359,3 +418,30 @@ def test_the_bundled_data_passes_the_rules_the_damaged_copies_break() -> None:
 
 def test_vocabulary_records_are_the_referenced_ones() -> None:
     assert {f.cls for f in _format.VOCABULARIES} == _format._REFERENCED
+
+
+def _names_a_class(node: ast.AST) -> bool:
+    """Whether ``node`` compares some ``x.__name__`` with a string written in the code."""
+    if not isinstance(node, ast.Compare):
+        return False
+    sides = (node.left, *node.comparators)
+    named = any(isinstance(side, ast.Attribute) and side.attr == "__name__" for side in sides)
+    literal = any(
+        (isinstance(side, ast.Constant) and isinstance(side.value, str))
+        or (isinstance(side, (ast.Tuple, ast.List, ast.Set))
+            and all(isinstance(e, ast.Constant) and isinstance(e.value, str) for e in side.elts))
+        for side in sides
+    )  # fmt: skip
+    return named and literal
+
+
+def test_no_module_picks_behaviour_by_a_class_names_string() -> None:
+    """Drawing and describing ask the record (its ``_line``) or its class, never its name."""
+    offenders = [
+        f"{path.name}:{getattr(node, 'lineno', 0)}"
+        for path in sorted(PACKAGE.glob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if _names_a_class(node) and path.name != "__main__.py"
+    ]
+    assert not offenders, offenders
+    assert _names_a_class(ast.parse('type(x).__name__ == "Edition"').body[0].value)  # type: ignore[attr-defined]

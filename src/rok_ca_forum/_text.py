@@ -11,10 +11,42 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import unicodedata
 from collections.abc import Iterable
 
-__all__ = ["ORDINAL_WORDS", "fold", "ordinal", "suggest"]
+__all__ = ["ORDINAL_WORDS", "day_text", "fold", "ordinal", "suggest", "term_text"]
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def day_text(day: dt.date, *, month: bool = True, year: bool = True) -> str:
+    """A date as every view writes it: ``16 Oct 2019`` (or without its month or year).
+
+    ```pycon
+    >>> import datetime as dt
+    >>> day_text(dt.date(2019, 10, 16)), day_text(dt.date(2019, 10, 16), year=False)
+    ('16 Oct 2019', '16 Oct')
+
+    ```
+    """
+    parts = [str(day.day)] + ([_MONTHS[day.month - 1]] if month else [])
+    return " ".join(parts + ([str(day.year)] if year else []))
+
+
+def term_text(start: dt.date | None, end: dt.date | None) -> str | None:
+    """A term of office: ``16 Nov 2016 – now``, ``? – 18 Aug 2021``; None if neither is known.
+
+    ```pycon
+    >>> import datetime as dt
+    >>> term_text(dt.date(2016, 11, 15), None), term_text(None, None)
+    ('15 Nov 2016 – now', None)
+
+    ```
+    """
+    if start is None and end is None:
+        return None
+    return f"{day_text(start) if start else '?'} – {day_text(end) if end else 'now'}"
 
 
 def fold(text: str) -> str:

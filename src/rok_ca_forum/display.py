@@ -20,17 +20,17 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from rok_ca_forum._columns import WIDTH, table, text_width, wrap
 from rok_ca_forum._meta import is_approximate
-from rok_ca_forum._text import ordinal
+from rok_ca_forum._text import day_text
 
 if TYPE_CHECKING:  # annotations only: the models import this module (lazily) to draw themselves
-    from rok_ca_forum.models import Country, Edition
+    from rok_ca_forum.models import Edition
 
 __all__ = [
     "EDITION_COLUMNS",
@@ -51,14 +51,7 @@ __all__ = [
 #: The columns of a table of editions, in notebooks and the terminal.
 EDITION_COLUMNS = ("No.", "Year", "Dates", "City", "Host", "Level", "Format")
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def _day(d: dt.date, *, month: bool = True, year: bool = True) -> str:
-    parts = (
-        [str(d.day)] + ([_MONTHS[d.month - 1]] if month else []) + ([str(d.year)] if year else [])
-    )
-    return " ".join(parts)
+_day = day_text
 
 
 def date_range(e: Edition, *, missing: str = "") -> str:
@@ -166,75 +159,6 @@ def value_text(
     return f"about {text}" if is_approximate(type(record), name) else text
 
 
-def _names(c: Country) -> str:
-    return f"{c.alpha_2} {c.name}"
-
-
-# One line per kind of record, by class name: this module never imports the models it draws.
-_LINES: dict[str, Callable[[Any], str]] = {
-    "Edition": lambda e: f"{e.title} ({e.year})",
-    "Country": lambda c: c.name,
-    "Person": lambda p: p.name,
-    "Theme": lambda t: t.label,
-    "Delegation": lambda d: (
-        f"{_names(d.country)}: "
-        + ", ".join(x for x in (d.head.name if d.head else "head not known", d.head_title) if x)
-    ),
-    "Deliverable": lambda d: (
-        f"[{d.kind.value.replace('_', ' ')}] {d.title}"
-        + (f" ({_day(d.date)})" if d.date else "")
-        + (f": {d.description}" if d.description else "")
-    ),
-    "Source": lambda s: (
-        f"[{s.key}] {s.publisher}"
-        + (f" (repost of {s.repost_of})" if s.repost_of else "")
-        + (f", {_day(s.published)}" if s.published else "")
-        + f": {s.url}"
-    ),
-    "Citation": lambda c: f"{c.item}: {c.source.key}" + (f" (partly: {c.note})" if c.note else ""),
-    "Statement": lambda s: s.text,
-    "Inference": lambda i: f"{i.field}: {i.note}",
-    "Alternative": lambda a: repr(a.value),
-    "Discrepancy": lambda d: (
-        f"{d.field}: kept {d.value!r}; also reported "
-        + "; ".join(repr(a.value) for a in d.alternatives)
-        + (f". {d.note}" if d.note else "")
-    ),
-    "Names": lambda n: " / ".join(x for x in (n.en, n.ko, n.ru) if x),
-    "Milestone": lambda m: (
-        (_day(m.date) if m.date else "date unknown")
-        + (f", at the {ordinal(m.edition)} edition" if m.edition else "")
-        + (f": {m.note}" if m.note else "")
-    ),
-    "SecretariatHead": lambda h: ", ".join(
-        x for x in (h.person.name, h.title, _term(h.start, h.end), h.note) if x
-    ),
-    "WorkPlan": lambda w: (
-        f"{w.year}"
-        + (f", adopted at the {ordinal(w.edition)}" if w.edition else "")
-        + (f": {w.note}" if w.note else "")
-    ),
-    "Meeting": lambda m: ", ".join(
-        x
-        for x in (
-            f"No. {m.number}" if m.number else None,
-            _day(m.date) if m.date else None,
-            m.city,
-            m.note,
-        )
-        if x
-    ),
-    "Body": lambda b: b.name,
-    "Secretariat": lambda s: s.names.en,
-}
-
-
-def _term(start: dt.date | None, end: dt.date | None) -> str | None:
-    if start is None and end is None:
-        return None
-    return f"{_day(start) if start else '?'} – {_day(end) if end else 'now'}"
-
-
 def line(value: object) -> str:
     """Any value the package hands out as one line of text: a record, a date, an enum, a number.
 
@@ -257,9 +181,9 @@ def line(value: object) -> str:
         return _number(value)
     if isinstance(value, str):
         return value
-    draw = _LINES.get(type(value).__name__)
-    if draw is not None and attrs.has(type(value)):
-        return draw(value)
+    own = getattr(value, "_line", None)  # each record owns its one-line text
+    if own is not None and attrs.has(type(value)):
+        return str(own())
     return repr(value)
 
 

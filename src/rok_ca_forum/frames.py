@@ -67,19 +67,23 @@ def _polars_frame(pl: Any, table: Table) -> Any:
     return pl.DataFrame(table.rows, schema=schema, orient="row")
 
 
+#: How each backend makes a frame from a tidy table.
+_MAKERS = {"pandas": _pandas_frame, "polars": _polars_frame}
+
+
 def _frame(library: Any, table: Table) -> Any:
-    make = _pandas_frame if library.__name__ == "pandas" else _polars_frame
-    return make(library, table)
+    return _MAKERS[library.__name__](library, table)
 
 
 def tables(backend: str = "pandas", dataset: Dataset | None = None) -> dict[str, Any]:
     """The tidy tables of ``dataset`` (default: the bundled data) as DataFrames, by name.
 
-    ``editions``, ``delegations``, ``edition_themes``, ``deliverables``, ``sources`` (one row per
-    citation), ``people``, ``countries``, ``themes`` and ``secretariat_heads``: one row per fact,
-    joined on keys (``edition`` to ``editions.number``, ``country`` to ``countries.alpha_2``,
-    ``head_id`` to ``people.id``, ``theme`` to ``themes.slug``). ``backend`` is ``"pandas"`` or
-    ``"polars"``.
+    ``editions``, ``delegations``, ``edition_themes``, ``deliverables``, ``agenda``, ``notes``,
+    ``sources`` (one row per page), ``citations`` (one row per citation), ``people``,
+    ``countries``, ``themes`` and ``secretariat_heads``: one row per fact, joined on keys
+    (``edition`` to ``editions.number``, ``country`` to ``countries.alpha_2``, ``head_id`` to
+    ``people.id``, ``theme`` to ``themes.slug``, an item table's ``item`` to ``citations.entry``,
+    ``citations.source`` to ``sources.key``). ``backend`` is ``"pandas"`` or ``"polars"``.
 
     ```pycon
     >>> import rok_ca_forum as rcf

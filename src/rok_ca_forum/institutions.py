@@ -17,6 +17,7 @@ import attrs
 from rok_ca_forum._meta import ITEM_KEY, KEY, SLUG, SOURCED_WITH, YEAR, limits
 from rok_ca_forum._plans import plan_is_overdue
 from rok_ca_forum._record import Record
+from rok_ca_forum._text import day_text, ordinal, term_text
 from rok_ca_forum.citing import Cited
 from rok_ca_forum.enums import Status
 from rok_ca_forum.models import Person, Statement
@@ -43,6 +44,10 @@ class Names(Record):
     ko: str | None = None
     ru: str | None = None
 
+    def _line(self) -> str:
+        """The record as one line of text (every view draws it so)."""
+        return " / ".join(x for x in (self.en, self.ko, self.ru) if x)
+
 
 @attrs.frozen(kw_only=True, repr=False)
 class Milestone(Record):
@@ -53,6 +58,14 @@ class Milestone(Record):
     date: dt.date | None = None
     edition: int | None = attrs.field(default=None, metadata=limits(minimum=1))
     note: str | None = None
+
+    def _line(self) -> str:
+        """The record as one line of text (every view draws it so)."""
+        return (
+            (day_text(self.date) if self.date else "date unknown")
+            + (f", at the {ordinal(self.edition)} edition" if self.edition else "")
+            + (f": {self.note}" if self.note else "")
+        )
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -71,6 +84,11 @@ class SecretariatHead(Record):
     end: dt.date | None = None
     note: str | None = None
 
+    def _line(self) -> str:
+        """The record as one line of text (every view draws it so)."""
+        parts = (self.person.name, self.title, term_text(self.start, self.end), self.note)
+        return ", ".join(x for x in parts if x)
+
 
 @attrs.frozen(kw_only=True, repr=False)
 class WorkPlan(Record):
@@ -82,6 +100,14 @@ class WorkPlan(Record):
     year: int = attrs.field(metadata=YEAR)
     edition: int | None = attrs.field(default=None, metadata=limits(minimum=1))
     note: str | None = None
+
+    def _line(self) -> str:
+        """The record as one line of text (every view draws it so)."""
+        return (
+            f"{self.year}"
+            + (f", adopted at the {ordinal(self.edition)}" if self.edition else "")
+            + (f": {self.note}" if self.note else "")
+        )
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -97,6 +123,10 @@ class Secretariat(Cited, Record):
     """
 
     _repr_fields = ("names.en", "operator")
+
+    def _line(self) -> str:
+        """The record as one line of text (every view draws it so)."""
+        return self.names.en
 
     names: Names
     agreed: Milestone
@@ -128,6 +158,12 @@ class Meeting(Record):
     status: Status | None = None
     note: str | None = None
 
+    def _line(self) -> str:
+        """The record as one line of text (every view draws it so)."""
+        number = f"No. {self.number}" if self.number else None
+        when = day_text(self.date) if self.date else None
+        return ", ".join(x for x in (number, when, self.city, self.note) if x)
+
     def is_overdue(self, today: dt.date) -> bool:
         """Whether this is a planned meeting whose date (or year's end) lies before ``today``.
 
@@ -156,6 +192,10 @@ class Body(Cited, Record):
     """
 
     _repr_fields = ("id", "name")
+
+    def _line(self) -> str:
+        """The record as one line of text (every view draws it so)."""
+        return self.name
 
     id: str = attrs.field(metadata={KEY: True, **SLUG})
     name: str

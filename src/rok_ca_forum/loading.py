@@ -115,9 +115,7 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
         raise DataValidationError(text, "", "not a directory")
     from pathlib import Path
 
-    from rok_ca_forum.validate import read_dataset
-
-    return read_dataset(Path(text))
+    return _dataset(Path(text))
 
 
 def bundled() -> Dataset:
@@ -154,6 +152,12 @@ def _build_bundled() -> Dataset:
         from importlib_resources import files
 
         root = files("rok_ca_forum") / "data"
-    from rok_ca_forum.validate import read_dataset
+    return _dataset(root)
 
-    return read_dataset(root)
+
+def _dataset(root: Traversable) -> Dataset:
+    """The `Dataset` of the data directory ``root``, read and validated whole."""
+    from rok_ca_forum.dataset import Dataset
+    from rok_ca_forum.validate import read_contents
+
+    return Dataset(**read_contents(root))

@@ -29,7 +29,7 @@ from rok_ca_forum._meta import (
 )
 from rok_ca_forum._plans import plan_is_overdue
 from rok_ca_forum._record import Record
-from rok_ca_forum._text import fold, ordinal
+from rok_ca_forum._text import day_text, fold, ordinal
 from rok_ca_forum.citing import Cited
 from rok_ca_forum.enums import DeliverableKind, Format, Level, Rank, Status
 from rok_ca_forum.errors import CountryNotFoundError, InvalidArgumentError, InvalidTypeError
@@ -77,6 +77,10 @@ class Statement(Record):
     key: str = attrs.field(metadata={KEY: True, **ITEM_KEY})
     text: str
 
+    def _line(self) -> str:
+        """The record as one line of text (every view draws it so)."""
+        return self.text
+
     def __str__(self) -> str:
         return self.text
 
@@ -102,6 +106,10 @@ class Country(Record):
     name: str
     official_name: str
     aliases: tuple[str, ...] = ()
+
+    def _line(self) -> str:
+        """The record as one line of text (every view draws it so)."""
+        return self.name
 
     def name_in(self, lang: str) -> str:
         """The country's name in ``lang`` (any language pycountry's catalogues carry).
@@ -139,6 +147,10 @@ class Theme(Record):
     label: str
     aliases: tuple[str, ...] = ()
 
+    def _line(self) -> str:
+        """The record as one line of text (every view draws it so)."""
+        return self.label
+
 
 @attrs.frozen(kw_only=True, repr=False)
 class Person(Cited, Record):
@@ -166,6 +178,10 @@ class Person(Cited, Record):
     inferred: tuple[Inference, ...] = ()
     #: Where the Korean and Russian spellings come from (the English name is the editions').
     citations: tuple[Citation, ...] = ()
+
+    def _line(self) -> str:
+        """The record as one line of text (every view draws it so)."""
+        return self.name
 
     def name_in(self, lang: str) -> str | None:
         """The name in ``lang``: ``"en"``, ``"ko"`` or ``"ru"``; None if no source gives one.
@@ -207,6 +223,13 @@ class Delegation(Record):
     #: The title put on one scale (minister, deputy minister, ambassador, other official).
     rank: Rank | None = attrs.field(default=None, metadata={SOURCED_WITH: "head_title"})
 
+    def _line(self) -> str:
+        """The record as one line of text (every view draws it so)."""
+        head = ", ".join(
+            x for x in (self.head.name if self.head else "head not known", self.head_title) if x
+        )
+        return f"{self.country.alpha_2} {self.country.name}: {head}"
+
 
 @attrs.frozen(kw_only=True, repr=False)
 class Deliverable(Record):
@@ -229,6 +252,14 @@ class Deliverable(Record):
     date: dt.date | None = None
     description: str | None = None
     parties: tuple[Country, ...] = ()
+
+    def _line(self) -> str:
+        """The record as one line of text (every view draws it so)."""
+        return (
+            f"[{self.kind.value.replace('_', ' ')}] {self.title}"
+            + (f" ({day_text(self.date)})" if self.date else "")
+            + (f": {self.description}" if self.description else "")
+        )
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -286,6 +317,10 @@ class Edition(Cited, Record):
         ```
         """
         return ordinal(self.number)
+
+    def _line(self) -> str:
+        """The record as one line of text (every view draws it so)."""
+        return f"{self.title} ({self.year})"
 
     @property
     def title(self) -> str:

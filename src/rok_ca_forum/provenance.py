@@ -40,6 +40,7 @@ from rok_ca_forum._meta import (
     per_class,
 )
 from rok_ca_forum._record import Record
+from rok_ca_forum._text import day_text
 from rok_ca_forum.enums import Grade
 
 __all__ = [
@@ -87,6 +88,15 @@ class Source(Record):
     #: What the page reposts or relays, when it is not the original (``"Yonhap"``), else None.
     repost_of: str | None = None
 
+    def _line(self) -> str:
+        """The record as one line of text (every view draws it so)."""
+        return (
+            f"[{self.key}] {self.publisher}"
+            + (f" (repost of {self.repost_of})" if self.repost_of else "")
+            + (f", {day_text(self.published)}" if self.published else "")
+            + f": {self.url}"
+        )
+
 
 @attrs.frozen(kw_only=True, repr=False)
 class Citation(Record):
@@ -110,6 +120,10 @@ class Citation(Record):
     #: For a partial citation: what the page does give, in the package's words.
     note: str | None = None
 
+    def _line(self) -> str:
+        """The record as one line of text (every view draws it so)."""
+        return f"{self.item}: {self.source.key}" + (f" (partly: {self.note})" if self.note else "")
+
 
 @attrs.frozen(kw_only=True, repr=False)
 class Inference(Record):
@@ -131,6 +145,10 @@ class Inference(Record):
     field: str
     note: str = attrs.field(metadata=limits(max_length=300))
 
+    def _line(self) -> str:
+        """The record as one line of text (every view draws it so)."""
+        return f"{self.field}: {self.note}"
+
 
 @attrs.frozen(kw_only=True, repr=False)
 class Alternative(Record):
@@ -142,6 +160,10 @@ class Alternative(Record):
     # Written as the keys of sources in ``sources.json``.
     sources: tuple[Source, ...] = attrs.field(default=(), metadata={REFERENCE: True})
     note: str | None = None
+
+    def _line(self) -> str:
+        """The record as one line of text (every view draws it so)."""
+        return repr(self.value)
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -165,6 +187,14 @@ class Discrepancy(Record):
     value: str
     alternatives: tuple[Alternative, ...] = ()
     note: str | None = None
+
+    def _line(self) -> str:
+        """The record as one line of text (every view draws it so)."""
+        return (
+            f"{self.field}: kept {self.value!r}; also reported "
+            + "; ".join(repr(a.value) for a in self.alternatives)
+            + (f". {self.note}" if self.note else "")
+        )
 
 
 #: Fields that are provenance rather than facts a source could back.

@@ -36,7 +36,7 @@ from rok_ca_forum._layout import INFERRED, SOURCES, is_cited, is_record_item
 from rok_ca_forum._meta import KEY, PER_MEMBER, SOURCED_WITH
 from rok_ca_forum.dataset import Dataset
 from rok_ca_forum.enums import Status
-from rok_ca_forum.models import Edition
+from rok_ca_forum.models import Edition, Person
 from rok_ca_forum.provenance import PROVENANCE, Discrepancy, Source, item_lists, path_pattern
 from rok_ca_forum.rules import CITED_NAMES, NOT_SOURCED, publishers
 
@@ -175,7 +175,7 @@ class SchemaBuilder:
         items = item_lists(cls)
         rules: list[dict[str, Any]] = []
         item_rules: dict[str, Any] = {}
-        only = CITED_NAMES if cls.__name__ == "Person" else None
+        only = CITED_NAMES if cls is Person else None
         for name in list(properties):
             field = attrs_field(cls, name)
             if field.metadata.get(KEY):

@@ -7,8 +7,9 @@ is returned until the whole directory has passed, so a failed build leaves no tr
 ```pycon
 >>> from rok_ca_forum.loading import DATA_DIR
 >>> from pathlib import Path
->>> read_dataset(Path(DATA_DIR)).editions[12].city
-'Nur-Sultan'
+>>> contents = read_contents(Path(DATA_DIR))
+>>> sorted(contents)[:3], contents["editions"][11].city
+(['bodies', 'countries', 'editions'], 'Nur-Sultan')
 
 ```
 """
@@ -40,7 +41,6 @@ from rok_ca_forum._format import (
 from rok_ca_forum._layout import LayoutError, is_cited, on_disk, unzip
 from rok_ca_forum._meta import MEMBER_STATES
 from rok_ca_forum._reading import MAX_FILE_BYTES, read_json
-from rok_ca_forum.dataset import Dataset
 from rok_ca_forum.errors import DataValidationError, Problem
 from rok_ca_forum.models import Edition
 from rok_ca_forum.rules import (
@@ -60,7 +60,7 @@ if TYPE_CHECKING:
     else:  # pragma: no cover - Python 3.10
         from importlib_resources.abc import Traversable
 
-__all__ = ["MAX_FILE_BYTES", "read_dataset", "validation_error"]
+__all__ = ["MAX_FILE_BYTES", "read_contents", "validation_error"]
 
 T = TypeVar("T")
 
@@ -195,20 +195,24 @@ def _edition(
     return edition
 
 
-def read_dataset(root: Traversable) -> Dataset:
-    """Read and validate every file under ``root``; `DataValidationError` on any fault."""
+def read_contents(root: Traversable) -> dict[str, Any]:
+    """Read and validate every file under ``root``; `DataValidationError` on any fault.
+
+    What it holds comes back as the records of each kind, under the names the query layer's
+    `Dataset` takes them by; building the `Dataset` is the query layer's own work (``loading``).
+    """
     # The records built here live as long as the dataset: the cyclic garbage collector would only
     # walk them again and again as they pile up (a third of a large load), so it waits.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _read_dataset(root)
+        return _read_contents(root)
     finally:
         if collecting:
             gc.enable()
 
 
-def _read_dataset(root: Traversable) -> Dataset:
+def _read_contents(root: Traversable) -> dict[str, Any]:
     problems = _Problems()
     vocabularies: dict[type, tuple[Any, ...]] = {}
     for file in VOCABULARIES:  # in order: each may refer to those before it (people cite sources)
@@ -256,4 +260,4 @@ def _read_dataset(root: Traversable) -> Dataset:
                 check_sourced(body, f"{BODIES.name}: {body.id}")
     problems.check()
     fields = vocabulary_fields(vocabularies)
-    return Dataset(editions=editions, **fields, secretariat=secretariat, bodies=bodies)
+    return {"editions": editions, **fields, "secretariat": secretariat, "bodies": bodies}

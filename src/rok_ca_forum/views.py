@@ -29,6 +29,7 @@ import attrs
 
 from rok_ca_forum._meta import key_of
 from rok_ca_forum.display import EDITION_COLUMNS, edition_row, line, value_text
+from rok_ca_forum.models import Edition
 
 __all__ = [
     "MAX_REPR",
@@ -225,7 +226,7 @@ def records_html(records: Iterable[object], what: str = "records") -> str:
     if not items:
         return f"<p>No {escape(what)}.</p>"
     first = items[0]
-    if type(first).__name__ == "Edition":
+    if isinstance(first, Edition):
         return html_table((edition_row(e) for e in items), EDITION_COLUMNS)  # type: ignore[arg-type]
     fields = [f for f in _fields(first) if f.init]
     rows = ([_cell(r, f.name, getattr(r, f.name)) for f in fields] for r in items)
