@@ -32,7 +32,7 @@ import attrs
 
 from rok_ca_forum._format import VOCABULARIES, Shape, limits_of, record_shapes
 from rok_ca_forum._meta import key_field, per_class
-from rok_ca_forum._text import suggest
+from rok_ca_forum._text import number_text, suggest
 
 __all__ = ["BuildError", "References", "build", "build_list"]
 
@@ -92,9 +92,7 @@ def _at(path: str, name: str) -> str:
 
 def shown(value: object) -> str:
     """A value as a problem quotes it: short, and never a number too long to print."""
-    if type(value) is int and abs(value) >= 10**18:  # Python refuses to print huge ints
-        return f"a number of {value.bit_length()} bits"
-    return repr(value)[:80]
+    return number_text(value) if type(value) is int else repr(value)[:80]
 
 
 def _plain(kind: type, what: str) -> _Build:

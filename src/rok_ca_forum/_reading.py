@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     else:  # pragma: no cover - Python 3.10
         from importlib_resources.abc import Traversable
 
-__all__ = ["MAX_FILE_BYTES", "read_json"]
+__all__ = ["MAX_FILE_BYTES", "check_inside", "read_json"]
 
 #: The largest data file read, in bytes (16 MiB: the largest bundled file is under 50 KiB).
 MAX_FILE_BYTES = 16 * 1024 * 1024
@@ -69,9 +69,7 @@ def _read_file(path: str, name: str, root: str | None) -> bytes:
     if info.st_size > MAX_FILE_BYTES:
         raise DataValidationError(name, "", _LIMIT)
     if linked and root is not None:  # the folders on the way are checked by the caller
-        real, base = os.path.realpath(path), os.path.realpath(root)
-        if os.path.commonpath([real, base]) != base:
-            raise DataValidationError(name, "", f"links outside the data directory, to {real}")
+        check_inside(path, root, name)
     try:
         # Non-blocking: if the file was swapped for a FIFO since the check, opening it returns.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
@@ -103,6 +101,22 @@ def _lone_surrogate(value: Any, path: str = "") -> tuple[str, str] | None:
             if found:
                 return found
     return None
+
+
+def check_inside(path: str | os.PathLike[str], root: str | os.PathLike[str], name: str) -> None:
+    """Refuse ``path`` if, links followed, it lies outside the data directory ``root``.
+
+    ```pycon
+    >>> check_inside("/etc", "/tmp", "editions")
+    Traceback (most recent call last):
+    ...
+    rok_ca_forum.errors.DataValidationError: editions: links outside the data directory, to /etc
+
+    ```
+    """
+    real, base = os.path.realpath(path), os.path.realpath(root)
+    if os.path.commonpath([real, base]) != base:
+        raise DataValidationError(name, "", f"links outside the data directory, to {real}")
 
 
 def read_json(entry: Traversable, name: str, root: Traversable | None = None) -> Any:

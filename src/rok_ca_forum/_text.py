@@ -15,7 +15,22 @@ import datetime as dt
 import unicodedata
 from collections.abc import Iterable
 
-__all__ = ["ORDINAL_WORDS", "day_text", "fold", "ordinal", "suggest", "term_text"]
+__all__ = ["ORDINAL_WORDS", "day_text", "fold", "number_text", "ordinal", "suggest", "term_text"]
+
+
+def number_text(value: int) -> str:
+    """A whole number as text; one too long to read as "a number of N bits".
+
+    Python refuses to print ints of more than 4,300 digits, and nobody needs to read them anyway.
+
+    ```pycon
+    >>> number_text(12), number_text(10**5000)
+    ('12', 'a number of 16610 bits')
+
+    ```
+    """
+    return str(value) if abs(value) < 10**18 else f"a number of {value.bit_length()} bits"
+
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 

@@ -21,7 +21,7 @@ from rok_ca_forum.errors import InvalidArgumentError, InvalidTypeError
 from rok_ca_forum.provenance import (
     Citation,
     Source,
-    _data_fields,
+    _fact_fields,
     _item_key,
     fact_paths,
     item_paths,
@@ -46,7 +46,7 @@ def item_path(record: Any, item: object) -> str:
     """
     if isinstance(item, str) and (item in fact_paths(type(record)) or item in item_paths(record)):
         return item
-    for field in _data_fields(record):
+    for field in _fact_fields(record):
         value = getattr(record, field.name)
         if isinstance(value, tuple):
             for index, candidate in enumerate(value):
@@ -54,7 +54,7 @@ def item_path(record: Any, item: object) -> str:
                     isinstance(item, str) and item in (candidate, getattr(candidate, "text", None))
                 ):
                     return f"{field.name}.{_item_key(field, index, candidate)}"
-    for field in _data_fields(record):  # an equal copy of an item, not the item itself
+    for field in _fact_fields(record):  # an equal copy of an item, not the item itself
         value = getattr(record, field.name)
         if isinstance(value, tuple) and not isinstance(item, str) and item in value:
             index = value.index(item)

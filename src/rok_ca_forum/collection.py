@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, TypeVar, Union, overload
 
 from rok_ca_forum._readonly import ReadOnly
-from rok_ca_forum._text import ORDINAL_WORDS, fold, ordinal, suggest
+from rok_ca_forum._text import ORDINAL_WORDS, fold, number_text, ordinal, suggest
 from rok_ca_forum.enums import Format, Level, Status
 from rok_ca_forum.errors import EditionNotFoundError, InvalidArgumentError, InvalidTypeError
 from rok_ca_forum.models import Country, Edition, Person, Theme
@@ -51,11 +51,6 @@ def _enum_value(cls: type[E], value: object, name: str) -> E:
         return cls(value.strip().lower())
     except ValueError:
         raise InvalidArgumentError(f"{name}={value[:80]!r} is not valid; valid: {valid}") from None
-
-
-def _show(number: int) -> str:
-    # Python refuses to print ints of more than 4,300 digits; nobody needs to read them anyway.
-    return str(number) if abs(number) < 10**18 else f"of {number.bit_length()} bits"
 
 
 #: One value, or a list (tuple, set) of them meaning any of them.
@@ -154,8 +149,9 @@ class Editions(ReadOnly):
             if type(number) is int:
                 return self._by_number[number]
         except KeyError:
+            last = len(self._items)
             raise EditionNotFoundError(
-                f"no edition number {_show(number)}; editions run from 1 to {len(self._items)}"
+                f"no edition number {number_text(number)}; editions run from 1 to {last}"
             ) from None
         raise InvalidTypeError(
             f"editions[...] takes an edition number (int), not {type(number).__name__}; "

@@ -27,7 +27,7 @@ import attrs
 
 from rok_ca_forum._columns import WIDTH, table, text_width, wrap
 from rok_ca_forum._meta import is_approximate
-from rok_ca_forum._text import day_text
+from rok_ca_forum._text import day_text, number_text
 
 if TYPE_CHECKING:  # annotations only: the models import this module (lazily) to draw themselves
     from rok_ca_forum.models import Edition
@@ -104,11 +104,6 @@ def edition_row(e: Edition) -> tuple[str, ...]:
     )
 
 
-def _number(value: int) -> str:
-    # Python refuses to print ints of more than 4,300 digits; nobody needs to read them anyway.
-    return str(value) if abs(value) < 10**18 else f"<an int of {value.bit_length()} bits>"
-
-
 def status_text(record: Any, today: dt.date | None) -> str:
     """A record's status; a plan whose date has passed by ``today`` says the data is older.
 
@@ -178,7 +173,7 @@ def line(value: object) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, int):
-        return _number(value)
+        return number_text(value)
     if isinstance(value, str):
         return value
     own = getattr(value, "_line", None)  # each record owns its one-line text

@@ -281,7 +281,7 @@ def _facts_of(cls: type) -> tuple[attrs.Attribute, ...]:  # type: ignore[type-ar
     )
 
 
-def _data_fields(record: Any) -> tuple[attrs.Attribute, ...]:  # type: ignore[type-arg]
+def _fact_fields(record: Any) -> tuple[attrs.Attribute, ...]:  # type: ignore[type-arg]
     return _facts_of(type(record))
 
 
@@ -309,7 +309,7 @@ def paths_of(record: Any) -> tuple[frozenset[str], _Needed]:
     """
     paths: set[str] = set()
     needed: list[tuple[str, str, bool]] = []
-    for field in _data_fields(record):
+    for field in _fact_fields(record):
         name = field.name
         value = getattr(record, name)
         if name not in item_lists(type(record)):

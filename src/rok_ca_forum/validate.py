@@ -40,7 +40,7 @@ from rok_ca_forum._format import (
 )
 from rok_ca_forum._layout import LayoutError, is_cited, on_disk, unzip
 from rok_ca_forum._meta import MEMBER_STATES
-from rok_ca_forum._reading import MAX_FILE_BYTES, read_json
+from rok_ca_forum._reading import MAX_FILE_BYTES, check_inside, read_json
 from rok_ca_forum.errors import DataValidationError, Problem
 from rok_ca_forum.models import Edition
 from rok_ca_forum.rules import (
@@ -133,12 +133,12 @@ def _records(root: Traversable, file: DataFile, refs: References) -> tuple[Any, 
         raise validation_error(exc, file.name, data) from None
     key = key_field(file.cls) or ""
     check_unique(items, lambda item: getattr(item, key), file.name, "key")
-    for name in (f for f in _data_fields(file.cls) if limits_of(file.cls, f).get("unique")):
+    for name in (f for f in _init_field_names(file.cls) if limits_of(file.cls, f).get("unique")):
         check_unique(items, lambda item, n=name: getattr(item, n), file.name, name)  # type: ignore[misc]
     return items
 
 
-def _data_fields(cls: type) -> list[str]:
+def _init_field_names(cls: type) -> list[str]:
     import attrs
 
     return [f.name for f in attrs.fields(cls) if f.init]
@@ -151,11 +151,7 @@ def _edition_files(root: Traversable) -> dict[int, str]:
         raise DataValidationError(EDITIONS.name, "", "directory is missing")
     if isinstance(folder, os.PathLike) and isinstance(root, os.PathLike):
         # Files are checked one by one for links out of the data directory; the folder once.
-        real, base = os.path.realpath(folder), os.path.realpath(root)
-        if os.path.commonpath([real, base]) != base:
-            raise DataValidationError(
-                EDITIONS.name, "", f"links outside the data directory, to {real}"
-            )
+        check_inside(folder, root, EDITIONS.name)
     try:
         entries = sorted(entry.name for entry in folder.iterdir())
     except OSError as exc:
