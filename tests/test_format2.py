@@ -132,8 +132,9 @@ def test_no_source_url_is_described_twice() -> None:
 
 
 def _all_cited() -> list[Any]:
-    ds = rcf.load()
-    return [*ds.editions, *ds.people, *ds.bodies, *([ds.secretariat] if ds.secretariat else [])]
+    from rok_ca_forum._format import cited_records
+
+    return [record for _, record in cited_records(rcf.load())]
 
 
 def test_inference_notes_are_short_and_each_its_own() -> None:

@@ -37,17 +37,21 @@ from typing import Any
 import attrs
 
 from rok_ca_forum._format import shape_of
-from rok_ca_forum._meta import KEY, PER_MEMBER, SOURCED_WITH, key_field, per_class
+from rok_ca_forum._meta import KEY, PER_MEMBER, key_field, per_class
 from rok_ca_forum.enums import Grade
-from rok_ca_forum.provenance import PROVENANCE, item_lists
+from rok_ca_forum.provenance import PROVENANCE, fact_fields, item_lists, sub_fields
 
 __all__ = [
     "INFERRED",
     "SOURCES",
     "Flat",
     "LayoutError",
+    "beside",
     "is_cited",
+    "item_classes",
     "on_disk",
+    "reference_field",
+    "sub_facts",
     "unzip",
     "zip_record",
 ]
@@ -122,39 +126,30 @@ def is_cited(cls: type) -> bool:
     return attrs.has(cls) and "citations" in attrs.fields_dict(cls)
 
 
-def _beside(prefix: str, what: str) -> str:
+def beside(prefix: str, what: str) -> str:
     """The key of a fact's citations or inference (``city_sources``); an item's own: ``sources``."""
     return f"{prefix}_{what}" if prefix else what
 
 
 @per_class
-def _item_classes(cls: type) -> dict[str, type]:
+def item_classes(cls: type) -> dict[str, type]:
+    """The record (or referenced) class of each list of ``cls`` whose items are cited alone."""
     hints = typing.get_type_hints(cls)
     return {name: typing.get_args(hints[name])[0] for name in item_lists(cls)}
 
 
 @per_class
 def _facts(cls: type) -> tuple[str, ...]:
-    return tuple(
-        f.name
-        for f in attrs.fields(cls)
-        if f.init and f.name not in PROVENANCE and not f.metadata.get(KEY)
-    )
+    return tuple(f.name for f in fact_fields(cls))
 
 
-def _sub_facts(field: attrs.Attribute, cls: type) -> tuple[str, ...]:  # type: ignore[type-arg]
+def sub_facts(field: attrs.Attribute, cls: type) -> tuple[str, ...]:  # type: ignore[type-arg]
     """The fields of a per-member item cited one by one (a delegation's head and title)."""
     member = field.metadata.get(PER_MEMBER)
-    if not member:
-        return ()
-    return tuple(
-        f.name
-        for f in attrs.fields(cls)
-        if f.init and f.name != member and not f.metadata.get(SOURCED_WITH)
-    )
+    return sub_fields(cls, member) if member else ()
 
 
-def _reference_field(field_name: str) -> str:
+def reference_field(field_name: str) -> str:
     """What a referenced item is called inside its object: ``themes`` -> ``theme``."""
     return field_name.removesuffix("s")
 
@@ -178,7 +173,7 @@ class _Unzipping:
 
     def take(self, container: dict[str, Any], prefix: str, path: str, where: str) -> None:
         """Move the citations and inference beside ``prefix`` in ``container`` to ``path``."""
-        inferred_key, sources_key = _beside(prefix, INFERRED), _beside(prefix, SOURCES)
+        inferred_key, sources_key = beside(prefix, INFERRED), beside(prefix, SOURCES)
         if inferred_key in container:
             note = container.pop(inferred_key)
             if type(note) is not str:
@@ -235,7 +230,7 @@ def unzip(raw: object, cls: type) -> Any:
 
 
 def _unzip_into(raw: dict[str, Any], cls: type, state: _Unzipping) -> dict[str, Any]:
-    items = _item_classes(cls)
+    items = item_classes(cls)
     fields = attrs.fields_dict(cls)
     for name in _facts(cls):
         if name not in items or type(raw.get(name)) is not list:
@@ -251,17 +246,17 @@ def _unzip_into(raw: dict[str, Any], cls: type, state: _Unzipping) -> dict[str, 
             item = dict(item)
             referenced = not is_record_item(item_cls)
             key = (
-                item.get(_reference_field(name)) if referenced else _item_key(field, item_cls, item)
+                item.get(reference_field(name)) if referenced else _item_key(field, item_cls, item)
             )
             path = f"{name}.{key}" if type(key) is str else f"{name}[{index}]"
             state.take(item, "", path, where)
-            for sub in _sub_facts(field, item_cls):
+            for sub in sub_facts(field, item_cls):
                 state.take(item, sub, f"{path}.{sub}", where)
             if referenced:
-                if set(item) != {_reference_field(name)}:
+                if set(item) != {reference_field(name)}:
                     state.problems.append((
                         f"{name}[{index}]",
-                        f'expected {{"{_reference_field(name)}": key, "sources": [...]}}',
+                        f'expected {{"{reference_field(name)}": key, "sources": [...]}}',
                     ))  # fmt: skip
                 values.append(key)
             else:
@@ -290,13 +285,13 @@ def zip_record(flat: Mapping[str, Any], cls: type) -> dict[str, Any]:
         cited.setdefault(c["item"], []).append(citation)
     inferred = {i["field"]: i["note"] for i in flat.get("inferred", ())}
 
-    def beside(container: dict[str, Any], prefix: str, path: str) -> None:
+    def put(container: dict[str, Any], prefix: str, path: str) -> None:
         if path in inferred:
-            container[_beside(prefix, INFERRED)] = inferred[path]
+            container[beside(prefix, INFERRED)] = inferred[path]
         if path in cited:
-            container[_beside(prefix, SOURCES)] = cited[path]
+            container[beside(prefix, SOURCES)] = cited[path]
 
-    items = _item_classes(cls)
+    items = item_classes(cls)
     fields = attrs.fields_dict(cls)
     out: dict[str, Any] = {}
     for name, value in flat.items():
@@ -305,25 +300,25 @@ def zip_record(flat: Mapping[str, Any], cls: type) -> dict[str, Any]:
         if name not in items:
             out[name] = value
             if name in fields and not fields[name].metadata.get(KEY):
-                beside(out, name, name)
+                put(out, name, name)
             continue
         item_cls, field = items[name], fields[name]
         written = []
         for item in value:
             if not is_record_item(item_cls):
                 path = f"{name}.{item}"
-                entry: dict[str, Any] = {_reference_field(name): item}
-                beside(entry, "", path)
+                entry: dict[str, Any] = {reference_field(name): item}
+                put(entry, "", path)
                 written.append(entry)
                 continue
             path = f"{name}.{_item_key(field, item_cls, item)}"
             entry = {}
-            subs = _sub_facts(field, item_cls)
+            subs = sub_facts(field, item_cls)
             for sub, sub_value in item.items():
                 entry[sub] = sub_value
                 if sub in subs:
-                    beside(entry, sub, f"{path}.{sub}")
-            beside(entry, "", path)
+                    put(entry, sub, f"{path}.{sub}")
+            put(entry, "", path)
             written.append(entry)
         out[name] = written
     return out

@@ -51,8 +51,6 @@ __all__ = [
 #: The columns of a table of editions, in notebooks and the terminal.
 EDITION_COLUMNS = ("No.", "Year", "Dates", "City", "Host", "Level", "Format")
 
-_day = day_text
-
 
 def date_range(e: Edition, *, missing: str = "") -> str:
     """An edition's dates, the same in every view: ``16 Oct 2019``, ``6–7 Nov 2018``.
@@ -73,13 +71,13 @@ def date_range(e: Edition, *, missing: str = "") -> str:
     if start is None:
         return "planned" if planned else missing
     if end is None or end == start:
-        text = _day(start)
+        text = day_text(start)
     elif (start.year, start.month) == (end.year, end.month):
-        text = f"{start.day}–{_day(end)}"
+        text = f"{start.day}–{day_text(end)}"
     elif start.year == end.year:
-        text = f"{_day(start, year=False)} – {_day(end)}"
+        text = f"{day_text(start, year=False)} – {day_text(end)}"
     else:
-        text = f"{_day(start)} – {_day(end)}"
+        text = f"{day_text(start)} – {day_text(end)}"
     return f"{text} (planned)" if planned else text
 
 
@@ -169,7 +167,7 @@ def line(value: object) -> str:
     if isinstance(value, enum.Enum):
         return str(value.value)
     if isinstance(value, dt.date):
-        return _day(value)
+        return day_text(value)
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, int):

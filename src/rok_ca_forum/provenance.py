@@ -49,12 +49,14 @@ __all__ = [
     "Discrepancy",
     "Inference",
     "Source",
+    "fact_fields",
     "fact_paths",
     "facts_to_source",
     "item_lists",
     "item_paths",
     "path_pattern",
     "paths_of",
+    "sub_fields",
 ]
 
 
@@ -199,7 +201,6 @@ class Discrepancy(Record):
 
 #: Fields that are provenance rather than facts a source could back.
 PROVENANCE = frozenset({"citations", "inferred"})
-_PROVENANCE = PROVENANCE
 
 
 @per_class
@@ -218,7 +219,7 @@ def fact_paths(cls: type) -> frozenset[str]:
     """
     paths: set[str] = set()
     for field in attrs.fields(cls):
-        if not field.init or field.name in _PROVENANCE or field.metadata.get(KEY):
+        if not field.init or field.name in PROVENANCE or field.metadata.get(KEY):
             continue
         paths.add(field.name)
         if field.metadata.get(PER_MEMBER):  # one item per member state, each sourced alone
@@ -226,7 +227,7 @@ def fact_paths(cls: type) -> frozenset[str]:
     return frozenset(paths)
 
 
-def _sub_fields(cls: type, member_field: str) -> tuple[str, ...]:
+def sub_fields(cls: type, member_field: str) -> tuple[str, ...]:
     """The fields of a per-member item that are sourced one by one (a delegation's head, title)."""
     return tuple(f for f in _sourced_alone(cls) if f != member_field)
 
@@ -266,23 +267,24 @@ def item_lists(cls: type) -> frozenset[str]:
         f.name
         for f in attrs.fields(cls)
         if f.init
-        and f.name not in _PROVENANCE
+        and f.name not in PROVENANCE
         and typing.get_origin(hints[f.name]) is tuple
         and attrs.has(typing.get_args(hints[f.name])[0])
     )
 
 
 @per_class
-def _facts_of(cls: type) -> tuple[attrs.Attribute, ...]:  # type: ignore[type-arg]
+def fact_fields(cls: type) -> tuple[attrs.Attribute, ...]:  # type: ignore[type-arg]
+    """The fields of ``cls`` that hold facts: not its key, not its provenance."""
     return tuple(
         f
         for f in attrs.fields(cls)
-        if f.init and f.name not in _PROVENANCE and not f.metadata.get(KEY)
+        if f.init and f.name not in PROVENANCE and not f.metadata.get(KEY)
     )
 
 
 def _fact_fields(record: Any) -> tuple[attrs.Attribute, ...]:  # type: ignore[type-arg]
-    return _facts_of(type(record))
+    return fact_fields(type(record))
 
 
 def item_paths(record: Any) -> frozenset[str]:
@@ -323,7 +325,7 @@ def paths_of(record: Any) -> tuple[frozenset[str], _Needed]:
             paths.add(path)
             needed.append((name, path, bool(member_field)))
             if member_field:
-                for sub in _sub_fields(type(item), member_field):
+                for sub in sub_fields(type(item), member_field):
                     paths.add(f"{path}.{sub}")
                     if getattr(item, sub) is not None:
                         needed.append((name, f"{path}.{sub}", False))
@@ -348,7 +350,7 @@ def path_pattern(cls: type) -> str:
     hints = typing.get_type_hints(cls)
     choices: list[str] = []
     for field in attrs.fields(cls):
-        if not field.init or field.name in _PROVENANCE or field.metadata.get(KEY):
+        if not field.init or field.name in PROVENANCE or field.metadata.get(KEY):
             continue
         if field.name not in item_lists(cls):
             choices.append(re.escape(field.name))
@@ -356,7 +358,7 @@ def path_pattern(cls: type) -> str:
         item_cls = typing.get_args(hints[field.name])[0]
         member_field = field.metadata.get(PER_MEMBER)
         if member_field:
-            subs = "|".join(_sub_fields(item_cls, member_field))
+            subs = "|".join(sub_fields(item_cls, member_field))
             members = "|".join(MEMBER_STATES)
             choices.append(rf"{field.name}\.({members})(\.({subs}))?")
             continue

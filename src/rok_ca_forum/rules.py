@@ -49,7 +49,6 @@ T = TypeVar("T")
 CLAIMS = "claims"
 #: Fields that record disagreement between sources (each alternative names its own), not facts.
 NOT_SOURCED = frozenset({"discrepancies"})
-_NOT_SOURCED = NOT_SOURCED
 #: A person's names that need a source: the English one is the editions'.
 CITED_NAMES = frozenset({"name_ko", "name_ru"})
 #: Words that introduce the original of a repost (``"reposting Yonhap"``), not part of its name.
@@ -188,7 +187,7 @@ def check_sourced(
     inferred = {inference.field for inference in getattr(record, "inferred", ())}
     backed = {c.item for c in citations if c.grade is Grade.FULL}
     backed |= {c.item for c in citations if c.grade is Grade.PARTIAL and c.item in inferred}
-    skip = _NOT_SOURCED
+    skip = NOT_SOURCED
     if only is not None:
         skip = skip | (frozenset(f.name for f in attrs.fields(type(record))) - only)
     # A path below another backs it too (delegations.KZ.head: Kazakhstan took part).
@@ -222,7 +221,7 @@ def check_edition(e: Edition, name: str, publishers: frozenset[str] = frozenset(
     check_unique(e.themes, lambda t: t.slug, name + ": themes", "theme")
     items, needed = paths_of(e)  # one walk over the edition serves both checks
     check_provenance(e, name, items, publishers)
-    check_sourced(e, name, facts=[(p, below) for f, p, below in needed if f not in _NOT_SOURCED])
+    check_sourced(e, name, facts=[(p, below) for f, p, below in needed if f not in NOT_SOURCED])
 
 
 def check_sequence(editions: list[Edition], files: Mapping[int, str], folder: str) -> None:

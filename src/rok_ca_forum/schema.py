@@ -22,6 +22,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from rok_ca_forum._format import (
     FILES,
     DataFile,
@@ -32,8 +34,17 @@ from rok_ca_forum._format import (
     reference_tables,
     required_fields,
 )
-from rok_ca_forum._layout import INFERRED, SOURCES, is_cited, is_record_item
-from rok_ca_forum._meta import KEY, PER_MEMBER, SOURCED_WITH
+from rok_ca_forum._layout import (
+    INFERRED,
+    SOURCES,
+    beside,
+    is_cited,
+    is_record_item,
+    item_classes,
+    reference_field,
+    sub_facts,
+)
+from rok_ca_forum._meta import KEY
 from rok_ca_forum.dataset import Dataset
 from rok_ca_forum.enums import Status
 from rok_ca_forum.models import Edition, Person
@@ -166,9 +177,8 @@ class SchemaBuilder:
         return {"$ref": "#/$defs/Reasoning"}
 
     def _provenance_of(self, properties: dict[str, Any], prefix: str) -> None:
-        sep = "_" if prefix else ""
-        properties[f"{prefix}{sep}{INFERRED}"] = self.inference()
-        properties[f"{prefix}{sep}{SOURCES}"] = {"type": "array", "items": self.citation()}
+        properties[beside(prefix, INFERRED)] = self.inference()
+        properties[beside(prefix, SOURCES)] = {"type": "array", "items": self.citation()}
 
     def _beside_facts(self, cls: type, schema: dict[str, Any]) -> None:
         properties = schema["properties"]
@@ -176,8 +186,9 @@ class SchemaBuilder:
         rules: list[dict[str, Any]] = []
         item_rules: dict[str, Any] = {}
         only = CITED_NAMES if cls is Person else None
+        fields = attrs.fields_dict(cls)
         for name in list(properties):
-            field = attrs_field(cls, name)
+            field = fields[name]
             if field.metadata.get(KEY):
                 continue
             checked = name not in NOT_SOURCED and (only is None or name in only)
@@ -186,9 +197,10 @@ class SchemaBuilder:
                 if checked:
                     rules.append(_if_known(name, _cited(name)))
                 continue
-            item_cls = _item_class(cls, name)
+            item_cls = item_classes(cls)[name]
+            subs = sub_facts(field, item_cls)
             if not is_record_item(item_cls):  # a theme: {"theme": slug, "sources": [...]}
-                ref = name.removesuffix("s")
+                ref = reference_field(name)
                 entry: dict[str, Any] = {
                     "type": "object",
                     "properties": {ref: {"type": "string", "enum": self.keys[item_cls]}},
@@ -200,19 +212,9 @@ class SchemaBuilder:
             else:
                 item_def = self.defs[item_cls.__name__]
                 self._provenance_of(item_def["properties"], "")
-                member = field.metadata.get(PER_MEMBER)
-                subs = [
-                    f.name for f in attrs_fields(item_cls)
-                    if member and f.name != member and not f.metadata.get(SOURCED_WITH)
-                ]  # fmt: skip
                 for sub in subs:
                     self._provenance_of(item_def["properties"], sub)
             if checked:
-                member = field.metadata.get(PER_MEMBER)
-                subs = [
-                    f.name for f in attrs_fields(item_cls)
-                    if member and f.name != member and not f.metadata.get(SOURCED_WITH)
-                ]  # fmt: skip
                 rule: dict[str, Any] = {"anyOf": [_cited(""), *(_cited(sub) for sub in subs)]}
                 if subs:
                     rule = {"allOf": [rule, *(_if_known(sub, _cited(sub)) for sub in subs)]}
@@ -228,28 +230,9 @@ class SchemaBuilder:
             schema["allOf"] = rules
 
 
-def attrs_fields(cls: type) -> tuple[Any, ...]:
-    import attrs
-
-    return tuple(f for f in attrs.fields(cls) if f.init)
-
-
-def attrs_field(cls: type, name: str) -> Any:
-    import attrs
-
-    return attrs.fields_dict(cls)[name]
-
-
-def _item_class(cls: type, name: str) -> type:
-    import typing
-
-    return typing.get_args(typing.get_type_hints(cls)[name])[0]  # type: ignore[no-any-return]
-
-
 def _cited(prefix: str) -> dict[str, Any]:
     """A fact or item (``prefix`` "") with a full citation, or inferred with a partial one."""
-    sep = "_" if prefix else ""
-    sources, inferred = f"{prefix}{sep}{SOURCES}", f"{prefix}{sep}{INFERRED}"
+    sources, inferred = beside(prefix, SOURCES), beside(prefix, INFERRED)
     return {
         "anyOf": [
             {"required": [sources], "properties": {sources: {"contains": {"type": "string"}}}},

@@ -24,7 +24,7 @@ from typing import Any, TypeVar, overload
 import attrs
 
 from rok_ca_forum._format import Shape, key_field, record_shapes
-from rok_ca_forum._layout import LayoutError, is_cited, unzip, zip_record
+from rok_ca_forum._layout import is_cited, zip_record
 from rok_ca_forum._meta import per_class
 from rok_ca_forum.dataset import Dataset
 from rok_ca_forum.errors import DataValidationError, InvalidTypeError
@@ -182,7 +182,7 @@ def from_dict(
     from rok_ca_forum._format import EDITIONS, reference_tables
     from rok_ca_forum.loading import bundled
     from rok_ca_forum.rules import check_complete, check_edition, publishers
-    from rok_ca_forum.validate import validation_error
+    from rok_ca_forum.validate import flat, validation_error
 
     ds = dataset or bundled()
     references = reference_tables([ds.countries, ds.people, ds.themes, ds.sources, given])
@@ -193,10 +193,7 @@ def from_dict(
     if odd is not None:
         path, key = odd
         raise DataValidationError(where, path or "(top level)", f"unknown field(s): {key!r}")
-    try:
-        data = unzip(data, cls)
-    except LayoutError as exc:
-        raise DataValidationError.of([(where, path, p) for path, p in exc.problems]) from None
+    data = flat(data, cls, where)
     # The rules load() applies to an edition file apply here too.
     if cls is EDITIONS.cls and EDITIONS.complete and isinstance(data, dict):
         check_complete(data, cls, where)

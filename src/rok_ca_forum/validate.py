@@ -64,8 +64,6 @@ __all__ = ["MAX_FILE_BYTES", "read_contents", "validation_error"]
 
 T = TypeVar("T")
 
-_CITED_NAMES = CITED_NAMES
-
 
 class _Problems(list[Problem]):
     """The problems found so far; each step's are kept, and the build goes on where it can."""
@@ -219,7 +217,7 @@ def _read_contents(root: Traversable) -> dict[str, Any]:
                 if is_cited(file.cls):  # people cite their Korean and Russian names
                     where = f"{file.name}: {getattr(record, key_field(file.cls) or '')}"
                     check_provenance(record, where, publishers=named)
-                    check_sourced(record, where, only=_CITED_NAMES)
+                    check_sourced(record, where, only=CITED_NAMES)
         problems.check()  # what follows refers to this vocabulary
     codes = sorted(c.alpha_2 for c in vocabularies[COUNTRIES.cls])
     if codes != sorted(MEMBER_STATES):

@@ -29,6 +29,7 @@ import attrs
 
 from rok_ca_forum._meta import key_of
 from rok_ca_forum.display import EDITION_COLUMNS, edition_row, line, value_text
+from rok_ca_forum.enums import Grade
 from rok_ca_forum.models import Edition
 
 __all__ = [
@@ -154,13 +155,17 @@ def _linked(text: str) -> str:
     return "".join(out) + escape(text[last:])
 
 
-def _source_line(record: object, source: Any) -> str:
-    backs = ", ".join(
-        c.item + (" (part)" if c.note else "")
-        for c in getattr(record, "citations", ())
-        if c.source is source
-    )
-    return _linked(line(source)) + (f" — backs {escape(backs)}" if backs else "")
+def _source_lines(record: object) -> list[str]:
+    """Each source ``record`` cites, with the items it backs ("(part)": a partial citation)."""
+    backs: dict[Any, list[str]] = {}
+    for c in getattr(record, "citations", ()):
+        backs.setdefault(c.source, []).append(
+            c.item + (" (part)" if c.grade is Grade.PARTIAL else "")
+        )
+    return [
+        _linked(line(source)) + f" — backs {escape(', '.join(items))}"
+        for source, items in backs.items()
+    ]
 
 
 def record_html(record: object) -> str:
@@ -191,8 +196,7 @@ def record_html(record: object) -> str:
             cell = _linked(value_text(record, field.name, value, today=dt.date.today()))
             rows.append(f"<tr><th>{escape(_label(field.name))}</th><td>{cell}</td></tr>")
     if cited:  # the citations, by page: the record's sources are derived from them
-        lines = [_source_line(record, s) for s in getattr(record, "sources", ())]
-        sections.append(("Sources", lines))
+        sections.append(("Sources", _source_lines(record)))
     facts = f"<table>{''.join(rows)}</table>"
     if not sections:
         return facts
