@@ -16,7 +16,7 @@ __version__ = "0.1.0"
 
 #: Calendar version of the bundled data (YYYY.MM.DD, with .N for a later change the same day);
 #: bumped whenever any data file changes.
-DATA_VERSION = "2026.12.04"
+DATA_VERSION = "2026.12.04.1"
 
 #: The newest publication date among the sources: the horizon of the evidence. Facts that came
 #: later are not in the data, whatever day it was checked (see docs/versioning.md).
